@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import { registerStartCommand } from './commands/start.js';
+import { registerWorldCommand } from './commands/world.js';
+import { registerConsentCommand } from './commands/consent.js';
+import { registerTokenCommand } from './commands/token.js';
+import { registerKeysCommand } from './commands/keys.js';
+import { registerPermissionsCommand } from './commands/permissions.js';
+
+/** `switchboard <command>`: one file per command under commands/. */
+export function buildProgram(): Command {
+  const program = new Command('switchboard')
+    .description('Switchboard: a local Microsoft Graph calling API with an Entra-compatible token service')
+    .showHelpAfterError();
+  for (const register of [registerStartCommand, registerWorldCommand, registerConsentCommand, registerTokenCommand, registerKeysCommand, registerPermissionsCommand]) {
+    register(program);
+  }
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

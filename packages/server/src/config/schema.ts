@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * The one configuration schema. Every option has a CLI flag and an environment twin
+ * (see config/options.ts); the result is parsed once and frozen.
+ */
+export const configSchema = z.strictObject({
+  /** HTTPS listener port (identity, Graph, control API, callback keys). */
+  port: z.number().int().min(0).max(65535),
+  /** Optional plain-HTTP listener, bound to loopback only. */
+  httpPort: z.number().int().min(0).max(65535).optional(),
+  /** Interface for the HTTPS listener. */
+  host: z.string().min(1),
+  /** Where the SQLite database, TLS material and admin key live. */
+  dataDir: z.string().min(1),
+  /** Keep the world and all state in memory (TLS material and admin key still go to dataDir). */
+  inMemory: z.boolean(),
+  /** A world file (YAML or JSON) that replaces or extends the demo world. */
+  worldFile: z.string().min(1).optional(),
+  /** Extra DNS names or IPs for the server certificate. */
+  tlsNames: z.array(z.string().min(1)),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  /** Largest request body accepted on Graph and control routes, in bytes. */
+  bodyLimit: z.number().int().min(1024),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+export const configDefaults: Config = {
+  port: 8443,
+  host: '127.0.0.1',
+  dataDir: './.switchboard',
+  inMemory: false,
+  tlsNames: [],
+  logLevel: 'info',
+  bodyLimit: 1024 * 1024,
+};

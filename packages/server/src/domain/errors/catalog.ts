@@ -1,0 +1,20 @@
+import { commonErrors } from './common.js';
+import { identityErrors } from './identity.js';
+import { worldErrors } from './world.js';
+import { callErrors } from './calls.js';
+import { permissionErrors } from './permissions.js';
+import type { ErrorSpec } from './types.js';
+
+/**
+ * The one error catalogue. Each area keeps its fragment next to this file; ids are unique
+ * across fragments (a test checks it) and every id is listed in docs/errors.md.
+ */
+export const catalogFragments = { commonErrors, identityErrors, worldErrors, callErrors, permissionErrors };
+
+export const errorCatalog = { ...commonErrors, ...identityErrors, ...worldErrors, ...callErrors, ...permissionErrors } as const;
+
+export type ErrorId = keyof typeof errorCatalog;
+
+export function specOf(id: ErrorId): ErrorSpec {
+  return errorCatalog[id];
+}

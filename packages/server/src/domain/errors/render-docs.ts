@@ -1,0 +1,24 @@
+import { catalogFragments } from './catalog.js';
+import type { Catalog } from './types.js';
+
+const AREAS: Record<string, string> = {
+  commonErrors: 'Every route (parsing, routing, authentication)',
+  identityErrors: 'Token service (Entra OAuth error bodies)',
+  worldErrors: 'Control API and world files',
+  callErrors: 'Calling API',
+  permissionErrors: 'Permission catalogue',
+};
+
+/** docs/errors.md, generated so the documentation cannot drift from the catalogue. */
+export function renderErrorDocs(): string {
+  const parts = ['# Errors', '', 'Generated from `packages/server/src/domain/errors/` by `scripts/generate-error-docs.ts`; a test fails when this file is stale.', ''];
+  for (const [fragment, catalog] of Object.entries(catalogFragments) as [string, Catalog][]) {
+    parts.push(`## ${AREAS[fragment] ?? fragment}`, '', '| id | HTTP | code | message |', '|---|---|---|---|');
+    for (const [id, spec] of Object.entries(catalog)) {
+      const code = spec.aadsts ? `${spec.code} (AADSTS${spec.aadsts})` : spec.code;
+      parts.push(`| \`${id}\` | ${spec.status} | \`${code}\` | ${spec.message.replace(/\|/g, '\\|')} |`);
+    }
+    parts.push('');
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,46 @@
+import type { FastifyRequest } from 'fastify';
+import type { AccessTokenVerifier, GraphCaller } from '../../auth/access-token-verifier.js';
+import { DomainError } from '../../domain/errors/index.js';
+import { authorizationMode, isGranted } from '../../permissions/authorize.js';
+import type { GraphPreHandler, GraphRouteSpec, GraphVersion } from './graph-route.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller?: GraphCaller;
+  }
+}
+
+const CALLING_PERMISSION = /^Calls\./;
+
+/**
+ * Authentication, then authorization against the permission matrix.
+ * Most per-call actions are authorized by the permission checked when the call was created,
+ * joined or answered (Graph docs, "Permissions" of e.g. call-keepalive); for those the gateway
+ * only requires that the tenant granted the app some calling permission, and the call services
+ * check ownership. Every other method needs one of the permissions that grant it.
+ */
+export function graphAdmission(verifier: AccessTokenVerifier): GraphPreHandler {
+  return async (request: FastifyRequest, spec: GraphRouteSpec, version: GraphVersion): Promise<GraphCaller> => {
+    const caller = await authenticate(verifier, request);
+    if (!caller.roles.some((role) => CALLING_PERMISSION.test(role))) throw new DomainError('insufficientTenantPermissions');
+    if (authorizationMode(spec.operation, version) === 'method' && !isGranted(spec.operation, version, caller.roles)) {
+      throw new DomainError('forbidden');
+    }
+    return caller;
+  };
+}
+
+/** Graph's challenge on every 401; never with `claims=`, which would make Kiota retry as CAE. */
+const CHALLENGE =
+  'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
+
+export async function authenticate(verifier: AccessTokenVerifier, request: FastifyRequest): Promise<GraphCaller> {
+  try {
+    const caller = await verifier.verify(request.headers.authorization);
+    request.caller = caller;
+    return caller;
+  } catch (error) {
+    if (error instanceof DomainError && error.status === 401) error.headers['www-authenticate'] = CHALLENGE;
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import type { Clock } from '../../domain/clock.js';
+import type { DocumentPort, ListOptions, StoredDoc } from '../ports.js';
+import { compareIds } from '../shared/compare-ids.js';
+import { decodeJson, encodeJson } from '../shared/json.js';
+import { assertVersion } from '../shared/versioning.js';
+import type { DocRecord, Draft } from './memory-state.js';
+
+export class MemoryDocs implements DocumentPort {
+  constructor(
+    private readonly draft: () => Draft,
+    private readonly clock: Clock,
+  ) {}
+
+  async get<T>(kind: string, id: string): Promise<StoredDoc<T> | undefined> {
+    const record = this.draft().docsOf(kind).get(id);
+    return record && toDoc<T>(kind, id, record);
+  }
+
+  async list<T>(kind: string, options: ListOptions = {}): Promise<StoredDoc<T>[]> {
+    const docs = this.draft().docsOf(kind);
+    const ids = [...docs.keys()].filter((id) => matches(id, options)).sort(compareIds);
+    const limit = options.limit === undefined ? undefined : Math.max(options.limit, 0);
+    return ids.slice(0, limit).map((id) => toDoc<T>(kind, id, docs.get(id) as DocRecord));
+  }
+
+  async put<T>(kind: string, id: string, data: T, expectedVersion?: number): Promise<StoredDoc<T>> {
+    const draft = this.draft();
+    const actual = draft.docsOf(kind).get(id)?.version ?? 0;
+    assertVersion(kind, id, expectedVersion, actual);
+    const record: DocRecord = { version: actual + 1, data: encodeJson(data), updatedAt: this.clock.now() };
+    draft.writableDocsOf(kind).set(id, record);
+    return toDoc<T>(kind, id, record);
+  }
+
+  async delete(kind: string, id: string, expectedVersion?: number): Promise<boolean> {
+    const draft = this.draft();
+    const actual = draft.docsOf(kind).get(id)?.version ?? 0;
+    assertVersion(kind, id, expectedVersion, actual);
+    return actual > 0 && draft.writableDocsOf(kind).delete(id);
+  }
+}
+
+function matches(id: string, { idPrefix, afterId }: ListOptions): boolean {
+  if (idPrefix !== undefined && !id.startsWith(idPrefix)) return false;
+  return afterId === undefined || compareIds(id, afterId) > 0;
+}
+
+function toDoc<T>(kind: string, id: string, record: DocRecord): StoredDoc<T> {
+  return { kind, id, version: record.version, data: decodeJson<T>(record.data), updatedAt: record.updatedAt };
+}

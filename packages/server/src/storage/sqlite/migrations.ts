@@ -1,0 +1,53 @@
+/**
+ * The SQLite schema, as an append-only list. Never edit a released migration: add a new one.
+ * Each runs once, inside the transaction that records it in schema_migrations.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents, outbox and timers',
+    sql: `
+      CREATE TABLE documents (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID;
+
+      -- AUTOINCREMENT: a seq is never reused, even after the newest messages were completed.
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        stream TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        available_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        lease_owner TEXT,
+        lease_until INTEGER
+      );
+      CREATE INDEX outbox_stream_seq ON outbox (stream, seq);
+
+      -- A timer re-set after a claim gets its lease cleared, so complete() by the old claimer,
+      -- which requires lease_owner to match, leaves it alone.
+      CREATE TABLE timers (
+        key TEXT PRIMARY KEY,
+        due_at INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        lease_owner TEXT,
+        lease_until INTEGER
+      ) WITHOUT ROWID;
+      CREATE INDEX timers_due_at ON timers (due_at, key);
+    `,
+  },
+];
+
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

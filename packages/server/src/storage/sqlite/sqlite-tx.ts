@@ -1,0 +1,115 @@
+import type { Clock } from '../../domain/clock.js';
+import { LeaseLostError } from '../errors.js';
+import type {
+  ClaimOptions,
+  DocumentPort,
+  ListOptions,
+  OutboxMessage,
+  OutboxPort,
+  StoredDoc,
+  StoreTx,
+  TimerEntry,
+  TimerPort,
+} from '../ports.js';
+import { decodeJson, encodeJson } from '../shared/json.js';
+import { assertVersion } from '../shared/versioning.js';
+import type { Statements } from './statements.js';
+
+/**
+ * The ports over one connection's statements. Transactions hand it the writer's statements while
+ * BEGIN IMMEDIATE is open; the store's own read side hands it the reader connection's.
+ * `statements()` throws once the transaction it belongs to is over.
+ */
+export function sqliteTx(statements: () => Statements, clock: Clock): StoreTx {
+  return {
+    docs: new SqliteDocs(statements, clock),
+    outbox: new SqliteOutbox(statements, clock),
+    timers: new SqliteTimers(statements),
+  };
+}
+
+class SqliteDocs implements DocumentPort {
+  constructor(
+    private readonly statements: () => Statements,
+    private readonly clock: Clock,
+  ) {}
+
+  async get<T>(kind: string, id: string): Promise<StoredDoc<T> | undefined> {
+    return this.statements().getDoc<T>(kind, id);
+  }
+
+  async list<T>(kind: string, options: ListOptions = {}): Promise<StoredDoc<T>[]> {
+    return this.statements().listDocs<T>(kind, options);
+  }
+
+  async put<T>(kind: string, id: string, data: T, expectedVersion?: number): Promise<StoredDoc<T>> {
+    const statements = this.statements();
+    const actual = statements.docVersion(kind, id);
+    assertVersion(kind, id, expectedVersion, actual);
+    const text = encodeJson(data);
+    const doc = { kind, id, version: actual + 1, data: text, updatedAt: this.clock.now() };
+    statements.writeDoc(doc);
+    return { ...doc, data: decodeJson<T>(text) };
+  }
+
+  async delete(kind: string, id: string, expectedVersion?: number): Promise<boolean> {
+    const statements = this.statements();
+    assertVersion(kind, id, expectedVersion, statements.docVersion(kind, id));
+    return statements.deleteDoc(kind, id);
+  }
+}
+
+class SqliteOutbox implements OutboxPort {
+  constructor(
+    private readonly statements: () => Statements,
+    private readonly clock: Clock,
+  ) {}
+
+  async append<T>(messages: { stream: string; payload: T; availableAt?: number }[]): Promise<number[]> {
+    const statements = this.statements();
+    const now = this.clock.now();
+    const encoded = messages.map((message) => ({ ...message, payload: encodeJson(message.payload) }));
+    return encoded.map((m) => statements.appendOutbox(m.stream, m.payload, now, m.availableAt ?? now));
+  }
+
+  async claim<T>({ now, leaseMs, limit, owner }: ClaimOptions): Promise<OutboxMessage<T>[]> {
+    return this.statements().claimOutbox<T>({ now, until: now + leaseMs, limit: Math.max(limit, 0), owner });
+  }
+
+  async complete(seq: number, owner: string): Promise<void> {
+    if (!this.statements().completeOutbox(seq, owner)) throw new LeaseLostError(seq, owner);
+  }
+
+  async reschedule(seq: number, owner: string, availableAt: number, lastError: string): Promise<void> {
+    if (!this.statements().releaseOutbox(seq, owner, availableAt, lastError)) throw new LeaseLostError(seq, owner);
+  }
+
+  async pending<T>(stream?: string): Promise<OutboxMessage<T>[]> {
+    return this.statements().pendingOutbox<T>(stream);
+  }
+}
+
+class SqliteTimers implements TimerPort {
+  constructor(private readonly statements: () => Statements) {}
+
+  async set<T>(key: string, dueAt: number, payload: T): Promise<void> {
+    this.statements().setTimer(key, dueAt, encodeJson(payload));
+  }
+
+  async cancel(key: string): Promise<void> {
+    this.statements().deleteTimer(key);
+  }
+
+  async get<T>(key: string): Promise<TimerEntry<T> | undefined> {
+    return this.statements().getTimer<T>(key);
+  }
+
+  async claimDue<T>({ now, leaseMs, limit, owner }: ClaimOptions): Promise<TimerEntry<T>[]> {
+    return this.statements().claimTimers<T>({ now, until: now + leaseMs, limit: Math.max(limit, 0), owner });
+  }
+
+  /** No-op unless `owner` still holds the lease (a re-set or cancelled timer is left alone). */
+  async complete(key: string, owner: string): Promise<void> {
+    this.statements().completeTimer(key, owner);
+  }
+}

@@ -1,0 +1,242 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ListOptions, OutboxMessage, StoredDoc, TimerEntry } from '../ports.js';
+import { compareIds } from '../shared/compare-ids.js';
+import { decodeJson } from '../shared/json.js';
+
+/** Rows exactly as SQLite returns them; the only place that knows column names. */
+interface DocRow {
+  kind: string;
+  id: string;
+  version: number;
+  data: string;
+  updated_at: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  stream: string;
+  payload: string;
+  created_at: number;
+  available_at: number;
+  attempts: number;
+  last_error: string | null;
+}
+
+interface TimerRow {
+  key: string;
+  due_at: number;
+  payload: string;
+}
+
+interface DocListParams {
+  kind: string;
+  prefix: string | null;
+  after: string | null;
+  limit: number;
+}
+
+/** A row to write; `data`/`payload` are already JSON text. */
+export interface DocWrite {
+  kind: string;
+  id: string;
+  version: number;
+  data: string;
+  updatedAt: number;
+}
+
+interface OutboxInsertParams {
+  stream: string;
+  payload: string;
+  createdAt: number;
+  availableAt: number;
+}
+
+interface OutboxReleaseParams {
+  seq: number;
+  owner: string;
+  availableAt: number;
+  lastError: string;
+}
+
+export interface Lease {
+  now: number;
+  until: number;
+  owner: string;
+  limit: number;
+}
+
+const OUTBOX_COLUMNS = 'seq, stream, payload, created_at, available_at, attempts, last_error';
+
+const sql = {
+  docGet: 'SELECT * FROM documents WHERE kind = @kind AND id = @id',
+  // substr() rather than LIKE/GLOB: a prefix is literal, wildcards in ids must not match anything.
+  docList: `
+      SELECT * FROM documents WHERE kind = @kind
+        AND (@prefix IS NULL OR (id >= @prefix AND substr(id, 1, length(@prefix)) = @prefix))
+        AND (@after IS NULL OR id > @after)
+      ORDER BY id LIMIT @limit`,
+  docUpsert: `
+      INSERT INTO documents (kind, id, version, data, updated_at)
+      VALUES (@kind, @id, @version, @data, @updatedAt)
+      ON CONFLICT (kind, id) DO UPDATE SET
+        version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
+  docDelete: 'DELETE FROM documents WHERE kind = @kind AND id = @id',
+  outboxInsert: `
+      INSERT INTO outbox (stream, payload, created_at, available_at)
+      VALUES (@stream, @payload, @createdAt, @availableAt)`,
+  // The head of a stream is its lowest seq; only a head that is available and not leased is claimed.
+  // attempts counts claims, so a delivery cut short by a crash (lease expiry) counts as one.
+  outboxClaim: `
+      UPDATE outbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1
+      WHERE seq IN (
+        SELECT o.seq FROM outbox o
+        JOIN (SELECT MIN(seq) AS seq FROM outbox GROUP BY stream) head ON head.seq = o.seq
+        WHERE o.available_at <= @now AND (o.lease_until IS NULL OR o.lease_until <= @now)
+        ORDER BY o.seq LIMIT @limit)
+      RETURNING ${OUTBOX_COLUMNS}`,
+  outboxDelete: 'DELETE FROM outbox WHERE seq = @seq AND lease_owner = @owner',
+  outboxRelease: `
+      UPDATE outbox SET lease_owner = NULL, lease_until = NULL, available_at = @availableAt, last_error = @lastError
+      WHERE seq = @seq AND lease_owner = @owner`,
+  outboxPending: `SELECT ${OUTBOX_COLUMNS} FROM outbox WHERE @stream IS NULL OR stream = @stream ORDER BY seq`,
+  // Re-setting drops the lease: the new occurrence is claimable on its own, and complete() by the
+  // old claimer (which requires lease_owner to match) leaves it alone.
+  timerUpsert: `
+      INSERT INTO timers (key, due_at, payload) VALUES (@key, @dueAt, @payload)
+      ON CONFLICT (key) DO UPDATE SET due_at = excluded.due_at, payload = excluded.payload,
+        lease_owner = NULL, lease_until = NULL`,
+  timerDelete: 'DELETE FROM timers WHERE key = @key',
+  timerGet: 'SELECT key, due_at, payload FROM timers WHERE key = @key',
+  timerClaim: `
+      UPDATE timers SET lease_owner = @owner, lease_until = @until
+      WHERE key IN (
+        SELECT key FROM timers WHERE due_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
+        ORDER BY due_at, key LIMIT @limit)
+      RETURNING key, due_at, payload`,
+  timerComplete: 'DELETE FROM timers WHERE key = @key AND lease_owner = @owner',
+};
+
+/** Prepared once per connection; all row ⇄ domain mapping happens here. */
+export class Statements {
+  private readonly docGet: Statement<[{ kind: string; id: string }], DocRow>;
+  private readonly docList: Statement<[DocListParams], DocRow>;
+  private readonly docUpsert: Statement<[DocWrite]>;
+  private readonly docDelete: Statement<[{ kind: string; id: string }]>;
+  private readonly outboxInsert: Statement<[OutboxInsertParams]>;
+  private readonly outboxClaim: Statement<[Lease], OutboxRow>;
+  private readonly outboxDelete: Statement<[{ seq: number; owner: string }]>;
+  private readonly outboxRelease: Statement<[OutboxReleaseParams]>;
+  private readonly outboxPending: Statement<[{ stream: string | null }], OutboxRow>;
+  private readonly timerUpsert: Statement<[{ key: string; dueAt: number; payload: string }]>;
+  private readonly timerDelete: Statement<[{ key: string }]>;
+  private readonly timerGet: Statement<[{ key: string }], TimerRow>;
+  private readonly timerClaim: Statement<[Lease], TimerRow>;
+  private readonly timerComplete: Statement<[{ key: string; owner: string }]>;
+
+  constructor(db: Database) {
+    this.docGet = db.prepare(sql.docGet);
+    this.docList = db.prepare(sql.docList);
+    this.docUpsert = db.prepare(sql.docUpsert);
+    this.docDelete = db.prepare(sql.docDelete);
+    this.outboxInsert = db.prepare(sql.outboxInsert);
+    this.outboxClaim = db.prepare(sql.outboxClaim);
+    this.outboxDelete = db.prepare(sql.outboxDelete);
+    this.outboxRelease = db.prepare(sql.outboxRelease);
+    this.outboxPending = db.prepare(sql.outboxPending);
+    this.timerUpsert = db.prepare(sql.timerUpsert);
+    this.timerDelete = db.prepare(sql.timerDelete);
+    this.timerGet = db.prepare(sql.timerGet);
+    this.timerClaim = db.prepare(sql.timerClaim);
+    this.timerComplete = db.prepare(sql.timerComplete);
+  }
+
+  getDoc<T>(kind: string, id: string): StoredDoc<T> | undefined {
+    const row = this.docGet.get({ kind, id });
+    return row && toDoc<T>(row);
+  }
+
+  listDocs<T>(kind: string, { idPrefix, afterId, limit }: ListOptions): StoredDoc<T>[] {
+    // LIMIT -1 is SQLite for "no limit".
+    const rowLimit = limit === undefined ? -1 : Math.max(limit, 0);
+    const rows = this.docList.all({ kind, prefix: idPrefix ?? null, after: afterId ?? null, limit: rowLimit });
+    return rows.map((row) => toDoc<T>(row));
+  }
+
+  docVersion(kind: string, id: string): number {
+    return this.docGet.get({ kind, id })?.version ?? 0;
+  }
+
+  writeDoc(doc: DocWrite): void {
+    this.docUpsert.run(doc);
+  }
+
+  deleteDoc(kind: string, id: string): boolean {
+    return this.docDelete.run({ kind, id }).changes > 0;
+  }
+
+  appendOutbox(stream: string, payload: string, createdAt: number, availableAt: number): number {
+    return Number(this.outboxInsert.run({ stream, payload, createdAt, availableAt }).lastInsertRowid);
+  }
+
+  /** RETURNING gives no order guarantee, hence the sort. */
+  claimOutbox<T>(lease: Lease): OutboxMessage<T>[] {
+    return this.outboxClaim.all(lease).sort((a, b) => a.seq - b.seq).map((row) => toMessage<T>(row));
+  }
+
+  /** False when `owner` does not hold the message. */
+  completeOutbox(seq: number, owner: string): boolean {
+    return this.outboxDelete.run({ seq, owner }).changes > 0;
+  }
+
+  /** False when `owner` does not hold the message. */
+  releaseOutbox(seq: number, owner: string, availableAt: number, lastError: string): boolean {
+    return this.outboxRelease.run({ seq, owner, availableAt, lastError }).changes > 0;
+  }
+
+  pendingOutbox<T>(stream: string | undefined): OutboxMessage<T>[] {
+    return this.outboxPending.all({ stream: stream ?? null }).map((row) => toMessage<T>(row));
+  }
+
+  setTimer(key: string, dueAt: number, payload: string): void {
+    this.timerUpsert.run({ key, dueAt, payload });
+  }
+
+  deleteTimer(key: string): void {
+    this.timerDelete.run({ key });
+  }
+
+  getTimer<T>(key: string): TimerEntry<T> | undefined {
+    const row = this.timerGet.get({ key });
+    return row && toTimer<T>(row);
+  }
+
+  claimTimers<T>(lease: Lease): TimerEntry<T>[] {
+    const rows = this.timerClaim.all(lease).sort((a, b) => a.due_at - b.due_at || compareIds(a.key, b.key));
+    return rows.map((row) => toTimer<T>(row));
+  }
+
+  completeTimer(key: string, owner: string): void {
+    this.timerComplete.run({ key, owner });
+  }
+}
+
+function toDoc<T>(row: DocRow): StoredDoc<T> {
+  return { kind: row.kind, id: row.id, version: row.version, data: decodeJson<T>(row.data), updatedAt: row.updated_at };
+}
+
+function toMessage<T>(row: OutboxRow): OutboxMessage<T> {
+  const message: OutboxMessage<T> = {
+    seq: row.seq,
+    stream: row.stream,
+    payload: decodeJson<T>(row.payload),
+    createdAt: row.created_at,
+    availableAt: row.available_at,
+    attempts: row.attempts,
+  };
+  if (row.last_error !== null) message.lastError = row.last_error;
+  return message;
+}
+
+function toTimer<T>(row: TimerRow): TimerEntry<T> {
+  return { key: row.key, dueAt: row.due_at, payload: decodeJson<T>(row.payload) };
+}

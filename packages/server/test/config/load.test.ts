@@ -1,0 +1,34 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../src/config/load.js';
+import { configDefaults } from '../../src/config/schema.js';
+
+describe('config', () => {
+  it('starts from the documented defaults and freezes the result', () => {
+    const config = loadConfig({}, {});
+    assert.deepEqual({ ...config }, { ...configDefaults });
+    assert.ok(Object.isFrozen(config));
+  });
+
+  it('lets environment twins override defaults and flags override both', () => {
+    const env = { SWITCHBOARD_PORT: '9443', SWITCHBOARD_IN_MEMORY: 'true', SWITCHBOARD_TLS_NAMES: 'a.local, b.local', SWITCHBOARD_DATA: '/tmp/x' };
+    const config = loadConfig({ port: '10443' }, env);
+    assert.equal(config.port, 10443);
+    assert.equal(config.inMemory, true);
+    assert.deepEqual(config.tlsNames, ['a.local', 'b.local']);
+    assert.equal(config.dataDir, '/tmp/x');
+  });
+
+  it('reads false-like environment booleans as false', () => {
+    assert.equal(loadConfig({}, { SWITCHBOARD_IN_MEMORY: '0' }).inMemory, false);
+  });
+
+  it('rejects bad values naming the flag and its environment variable', () => {
+    assert.throws(() => loadConfig({ port: 'abc' }, {}), (error: unknown) => error instanceof ConfigError && /--port \(SWITCHBOARD_PORT\)/.test(error.message));
+    assert.throws(() => loadConfig({}, { SWITCHBOARD_LOG_LEVEL: 'loud' }), /--log-level/);
+  });
+
+  it('rejects keys the schema does not know', () => {
+    assert.throws(() => loadConfig({ colour: 'red' } as Record<string, unknown>, {}), ConfigError);
+  });
+});
