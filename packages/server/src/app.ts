@@ -2,10 +2,8 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { AppDeps } from './services.js';
 import { installRequestIds, newRequestId } from './http/request-context.js';
 import { installErrorHandler } from './http/error-response.js';
-import { adminGuard } from './http/admin-guard.js';
 import { registerIdentityRoutes } from './http/identity/register.js';
 import { registerControlRoutes } from './http/control/register.js';
-import { registerPermissionRoutes } from './http/permissions/register.js';
 import { registerGraphRoutes } from './http/graph/register.js';
 
 export interface BuildOptions {
@@ -33,10 +31,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   }) as unknown as FastifyInstance;
   installRequestIds(app);
   installErrorHandler(app, { bodyLimit: deps.config.bodyLimit, now: () => new Date(deps.clock.now()) });
-  const preHandler = adminGuard(deps.adminKey);
   await registerIdentityRoutes(app, deps);
   await registerControlRoutes(app, deps);
-  await registerPermissionRoutes(app, { preHandler });
   await registerGraphRoutes(app, deps);
   app.get('/_switchboard/health', async () => ({ status: 'ok', backend: deps.store.backend }));
   return app;

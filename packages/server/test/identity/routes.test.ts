@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
 import { BOT, CONTOSO, NOW, assertionForm, clientAssertion, makeCertificate, type Identity, type TestCertificate } from '../auth/fixtures.js';
-import { adminHeaders, buildIdentityApp } from './identity-app.js';
+import { buildIdentityApp } from './identity-app.js';
 
 const HOST = 'localhost:8443';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', host: HOST };
@@ -143,33 +143,5 @@ describe('token endpoint failures', () => {
   it('keeps form parsing out of the other routes', async () => {
     const res = await app.inject({ method: 'POST', url: '/v1.0/echo', headers: FORM, payload: 'a=b' });
     assert.equal(res.statusCode, 415);
-  });
-});
-
-describe('control routes', () => {
-  it('require the admin key', async () => {
-    for (const url of ['/_switchboard/keys/rotate', '/_switchboard/token']) {
-      assert.equal((await app.inject({ method: 'POST', url })).statusCode, 401, url);
-    }
-  });
-
-  it('rotate the signing key and list the published kids', async () => {
-    const [before] = await identity.keys.kids();
-    const res = await app.inject({ method: 'POST', url: '/_switchboard/keys/rotate', headers: adminHeaders });
-    assert.equal(res.statusCode, 200, res.body);
-    const body = res.json();
-    assert.notEqual(body.kid, before);
-    assert.deepEqual(body.keys, [body.kid, before]);
-  });
-
-  it('mint a token for an app in a tenant (by domain)', async () => {
-    const payload = { appId: BOT.appId, tenantId: CONTOSO.domain, appidacr: '2' };
-    const res = await app.inject({ method: 'POST', url: '/_switchboard/token', headers: adminHeaders, payload });
-    assert.equal(res.statusCode, 200, res.body);
-    assert.equal(res.json().expires_in, 3599);
-    const claims = decodeJwt(res.json().access_token);
-    assert.deepEqual([claims.tid, claims.appidacr], [CONTOSO.id, '2']);
-    const bad = await app.inject({ method: 'POST', url: '/_switchboard/token', headers: adminHeaders, payload: { appId: BOT.appId } });
-    assert.equal(bad.statusCode, 400);
   });
 });

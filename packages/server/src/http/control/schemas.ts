@@ -85,6 +85,16 @@ export const openApiSchema = z.record(z.string(), z.unknown()).describe('This Op
 
 export const tenantFilterSchema = z.strictObject({ tenantId: z.string().optional().describe('Only those of this tenant (id).') });
 
+export const tokenRequestSchema = z.strictObject({
+  appId: z.string().min(1),
+  tenantId: z.string().min(1).describe('Tenant id or verified domain.'),
+  appidacr: z.enum(['1', '2']).default('1').describe('1 = as if by secret, 2 = as if by certificate.'),
+});
+export const tokenResponseSchema = z.object({ access_token: z.string(), expires_in: z.number() });
+export const rotateResponseSchema = z.object({ kid: z.string(), keys: z.array(z.string()).describe('Every published kid, newest (active) first.') });
+export const permissionCatalogueSchema = z.record(z.string(), z.unknown()).describe('versions, permissions (with methodCount) and operations (the method matrix).');
+export const permissionPageSchema = z.record(z.string(), z.unknown()).describe('id, name, display string, description and rows (one per method, version and path prefix).');
+
 type Named = z.core.$ZodRegistry<{ id: string }>;
 
 export const bodyComponents: Named = z.registry<{ id: string }>();
@@ -104,6 +114,7 @@ const bodies: [z.ZodType, string][] = [
   [In.consentPutSchema, 'ConsentPut'],
   [In.meetingCreateSchema, 'MeetingCreate'],
   [In.meetingPatchSchema, 'MeetingPatch'],
+  [tokenRequestSchema, 'TokenRequest'],
 ];
 const responses: [z.ZodType, string][] = [
   [tenantSchema, 'Tenant'],
@@ -122,6 +133,10 @@ const responses: [z.ZodType, string][] = [
   [worldSchema, 'World'],
   [errorSchema, 'Error'],
   [openApiSchema, 'OpenApiDocument'],
+  [tokenResponseSchema, 'TokenResponse'],
+  [rotateResponseSchema, 'SigningKeyRotation'],
+  [permissionCatalogueSchema, 'PermissionCatalogue'],
+  [permissionPageSchema, 'PermissionPage'],
 ];
 for (const [schema, id] of bodies) bodyComponents.add(schema, { id });
 for (const [schema, id] of responses) responseComponents.add(schema, { id });

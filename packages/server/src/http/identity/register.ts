@@ -5,7 +5,6 @@ import type { AppDeps } from '../../services.js';
 import type { WorldReader } from '../../world/world-reader.js';
 import { baseUrlOf } from '../request-context.js';
 import { parseBasicAuthorization } from './basic-auth.js';
-import { registerIdentityControlRoutes } from './control-routes.js';
 import { instanceDiscovery, openIdConfiguration } from './discovery-documents.js';
 
 /** Route config read by the central error handler: failures here render as Entra OAuth bodies. */
@@ -18,7 +17,7 @@ type TenantParams = { Params: { tenant: string } };
 
 /**
  * The Entra surface clients dial (CLIENTS.md §10): OpenID configuration, JWKS, instance discovery
- * and the token endpoint, plus the admin-guarded key rotation and token minting control routes.
+ * and the token endpoint. (Key rotation and token minting are control-API rows: http/control/service-routes.ts.)
  */
 export async function registerIdentityRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(async (scope) => {
@@ -29,7 +28,6 @@ export async function registerIdentityRoutes(app: FastifyInstance, deps: AppDeps
     registerDiscoveryRoutes(scope, deps);
     registerTokenRoute(scope, deps);
   });
-  registerIdentityControlRoutes(app, deps);
 }
 
 function registerDiscoveryRoutes(scope: FastifyInstance, deps: AppDeps): void {
