@@ -29,6 +29,8 @@ function coerce(option: OptionSpec, value: unknown): unknown {
   switch (option.type) {
     case 'int':
       return /^\d+$/.test(value.trim()) ? Number(value) : value;
+    case 'number':
+      return /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
     case 'boolean':
       return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
     case 'list':

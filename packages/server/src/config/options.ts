@@ -1,9 +1,9 @@
 /** CLI flag ⇄ environment variable ⇄ config key, in one table (drives --help, parsing and docs). */
 export interface OptionSpec {
-  key: 'port' | 'httpPort' | 'host' | 'dataDir' | 'inMemory' | 'worldFile' | 'tlsNames' | 'logLevel' | 'bodyLimit';
+  key: keyof import('./schema.js').Config;
   flag: string;
   env: string;
-  type: 'int' | 'string' | 'boolean' | 'list';
+  type: 'int' | 'number' | 'string' | 'boolean' | 'list';
   help: string;
 }
 
@@ -17,4 +17,11 @@ export const startOptions: OptionSpec[] = [
   { key: 'tlsNames', flag: '--tls-name <name...>', env: 'SWITCHBOARD_TLS_NAMES', type: 'list', help: 'extra DNS names/IPs for the server certificate (env: comma-separated)' },
   { key: 'logLevel', flag: '--log-level <level>', env: 'SWITCHBOARD_LOG_LEVEL', type: 'string', help: 'fatal|error|warn|info|debug|trace|silent (default info)' },
   { key: 'bodyLimit', flag: '--body-limit <bytes>', env: 'SWITCHBOARD_BODY_LIMIT', type: 'int', help: 'largest accepted request body in bytes (default 1048576)' },
+  { key: 'latency', flag: '--latency <profile>', env: 'SWITCHBOARD_LATENCY', type: 'string', help: 'call transition timing: instant (tests) or realistic (default)' },
+  { key: 'timeScale', flag: '--time-scale <factor>', env: 'SWITCHBOARD_TIME_SCALE', type: 'number', help: 'speed the clock up, e.g. 60 makes the 45-minute keepAlive rule take 45 s (default 1)' },
+  { key: 'callbackHosts', flag: '--callback-host <host...>', env: 'SWITCHBOARD_CALLBACK_HOSTS', type: 'list', help: 'hosts callbacks may go to besides loopback; * allows any (env: comma-separated)' },
+  { key: 'allowHttpCallbacks', flag: '--allow-http-callbacks', env: 'SWITCHBOARD_ALLOW_HTTP_CALLBACKS', type: 'boolean', help: 'allow http:// callbacks to non-loopback callback hosts (loopback http is always allowed)' },
+  { key: 'callbackTimeoutMs', flag: '--callback-timeout <ms>', env: 'SWITCHBOARD_CALLBACK_TIMEOUT', type: 'int', help: 'timeout of one callback POST (default 5000)' },
+  { key: 'callbackMaxAttempts', flag: '--callback-attempts <n>', env: 'SWITCHBOARD_CALLBACK_ATTEMPTS', type: 'int', help: 'attempts per notification before it is abandoned (default 8)' },
+  { key: 'callbackMaxAgeMs', flag: '--callback-max-age <ms>', env: 'SWITCHBOARD_CALLBACK_MAX_AGE', type: 'int', help: 'abandon a notification older than this (default 600000)' },
 ];

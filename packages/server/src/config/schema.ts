@@ -22,6 +22,20 @@ export const configSchema = z.strictObject({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** Largest request body accepted on Graph and control routes, in bytes. */
   bodyLimit: z.number().int().min(1024),
+  /** How long call transitions take: `instant` for tests, `realistic` like the real service. */
+  latency: z.enum(['instant', 'realistic']),
+  /** Speeds the clock up (60 = the 45-minute keepAlive rule takes 45 s). */
+  timeScale: z.number().positive().max(100_000),
+  /** Hosts callbacks may go to besides loopback (`*` = any host). SSRF guard: see docs. */
+  callbackHosts: z.array(z.string().min(1)),
+  /** Allow plain-http callbacks to non-loopback hosts of callbackHosts. */
+  allowHttpCallbacks: z.boolean(),
+  /** Per-attempt timeout of a callback POST, in ms. */
+  callbackTimeoutMs: z.number().int().min(100).max(120_000),
+  /** Attempts per notification before it is dropped (and logged as abandoned). */
+  callbackMaxAttempts: z.number().int().min(1).max(100),
+  /** A notification older than this (ms, clock time) is abandoned instead of retried. */
+  callbackMaxAgeMs: z.number().int().min(1000),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -34,4 +48,11 @@ export const configDefaults: Config = {
   tlsNames: [],
   logLevel: 'info',
   bodyLimit: 1024 * 1024,
+  latency: 'realistic',
+  timeScale: 1,
+  callbackHosts: [],
+  allowHttpCallbacks: false,
+  callbackTimeoutMs: 5000,
+  callbackMaxAttempts: 8,
+  callbackMaxAgeMs: 10 * 60 * 1000,
 };
