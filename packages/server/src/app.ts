@@ -5,6 +5,7 @@ import { installErrorHandler } from './http/error-response.js';
 import { registerIdentityRoutes } from './http/identity/register.js';
 import { registerControlRoutes } from './http/control/register.js';
 import { registerGraphRoutes } from './http/graph/register.js';
+import { registerCallbackKeyRoutes } from './http/callbacks/register.js';
 
 export interface BuildOptions {
   /** pino logger options, or false in tests. */
@@ -33,6 +34,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   installErrorHandler(app, { bodyLimit: deps.config.bodyLimit, now: () => new Date(deps.clock.now()) });
   await registerIdentityRoutes(app, deps);
   await registerControlRoutes(app, deps);
+  registerCallbackKeyRoutes(app, { callbackKeys: deps.services.callbackKeys });
   await registerGraphRoutes(app, deps);
   app.get('/_switchboard/health', async () => ({ status: 'ok', backend: deps.store.backend }));
   return app;

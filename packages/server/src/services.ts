@@ -6,14 +6,37 @@ import { WorldService } from './world/world-service.js';
 import { SigningKeys } from './auth/signing-keys.js';
 import { TokenService } from './auth/token-service.js';
 import { AccessTokenVerifier } from './auth/access-token-verifier.js';
+import { CallService, type CallServiceDeps } from './calls/call-service.js';
+import { PeopleService } from './calls/people-service.js';
+import { latencyProfile } from './calls/latency.js';
+import { CallbackUrlPolicy } from './notify/callback-url-policy.js';
+import { CALLBACK_SIGNING_KEYS } from './notify/callback-signer.js';
+import { CallbackDeliveries } from './notify/callback-deliveries.js';
+import { graphNotificationFactory } from './wire/notification-factory.js';
+import { Wakeup } from './runtime/wakeup.js';
 
-/** Everything the HTTP layer and the CLI drive. Built once by the composition root. */
+/** In-process nudges between request handlers and the background workers. */
+export interface Wakeups {
+  outbox: Wakeup;
+  timers: Wakeup;
+}
+
+/** Everything the HTTP layer, the workers and the CLI drive. Built once by the composition root. */
 export interface Services {
   world: WorldReader;
   worldService: WorldService;
   keys: SigningKeys;
   tokens: TokenService;
   verifier: AccessTokenVerifier;
+  calls: CallService;
+  people: PeopleService;
+  /** Keys that sign callbacks (published at /v1/keys). */
+  callbackKeys: SigningKeys;
+  callbackPolicy: CallbackUrlPolicy;
+  /** The delivery log and the outbox, for the control API. */
+  deliveries: CallbackDeliveries;
+  wake: Wakeups;
+  store: Store;
 }
 
 export interface AppDeps {
@@ -25,15 +48,34 @@ export interface AppDeps {
   adminKey: string;
 }
 
-export async function createServices(store: Store, clock: Clock): Promise<Services> {
+export async function createServices(store: Store, clock: Clock, config: Config): Promise<Services> {
   const world = new WorldReader(store);
-  const keys = new SigningKeys(store, clock);
+  const [keys, callbackKeys] = [new SigningKeys(store, clock), new SigningKeys(store, clock, CALLBACK_SIGNING_KEYS)];
   await keys.init();
+  await callbackKeys.init();
+  const callbackPolicy = new CallbackUrlPolicy(config);
+  const wake: Wakeups = { outbox: new Wakeup(), timers: new Wakeup() };
+  const callDeps: CallServiceDeps = {
+    store,
+    clock,
+    world,
+    notifications: graphNotificationFactory,
+    latency: latencyProfile(config.latency),
+    wake,
+    checkCallbackUri: (url) => callbackPolicy.check(url),
+  };
   return {
     world,
     worldService: new WorldService(store, clock),
     keys,
     tokens: new TokenService({ keys, world, clock }),
     verifier: new AccessTokenVerifier({ keys, world, clock }),
+    calls: new CallService(callDeps),
+    people: new PeopleService(callDeps),
+    callbackKeys,
+    callbackPolicy,
+    deliveries: new CallbackDeliveries({ store, wake: wake.outbox }),
+    wake,
+    store,
   };
 }

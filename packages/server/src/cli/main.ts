@@ -5,13 +5,14 @@ import { registerConsentCommand } from './commands/consent.js';
 import { registerTokenCommand } from './commands/token.js';
 import { registerKeysCommand } from './commands/keys.js';
 import { registerPermissionsCommand } from './commands/permissions.js';
+import { registerPeopleCommand } from './commands/people.js';
 
 /** `switchboard <command>`: one file per command under commands/. */
 export function buildProgram(): Command {
   const program = new Command('switchboard')
     .description('Switchboard: a local Microsoft Graph calling API with an Entra-compatible token service')
     .showHelpAfterError();
-  for (const register of [registerStartCommand, registerWorldCommand, registerConsentCommand, registerTokenCommand, registerKeysCommand, registerPermissionsCommand]) {
+  for (const register of [registerStartCommand, registerWorldCommand, registerConsentCommand, registerTokenCommand, registerKeysCommand, registerPermissionsCommand, registerPeopleCommand]) {
     register(program);
   }
   return program;

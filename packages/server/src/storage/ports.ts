@@ -1,6 +1,6 @@
 /**
  * Storage ports: narrow and dumb. They keep versioned JSON documents, an outbox of messages to
- * deliver, and durable timers. No call logic, no validation: behaviour lives in domain/ and the
+ * deliver, durable timers, and a log of delivery attempts. No call logic, no validation: behaviour lives in domain/ and the
  * services. Every adapter (memory, SQLite, later PostgreSQL) passes test/storage/store.contract.ts.
  */
 
@@ -89,11 +89,63 @@ export interface TimerPort {
   complete(key: string, owner: string): Promise<void>;
 }
 
-/** What a unit of work can touch: all three ports, committed or rolled back together. */
+export type DeliveryOutcome = 'delivered' | 'retrying' | 'abandoned';
+
+/** One attempt to deliver an outbox message (a callback POST), as the delivery log keeps it. */
+export interface DeliveryAttempt {
+  /** Assigned by the store, increasing, never reused. */
+  id: number;
+  /** The outbox message the attempt delivered. */
+  seq: number;
+  callId: string;
+  appId: string;
+  tenantId: string;
+  url: string;
+  /** 1 for the first attempt of the message. */
+  attempt: number;
+  /** When the attempt started (milliseconds since the epoch, injected clock). */
+  at: number;
+  /** HTTP status the receiver answered; absent when no answer came (timeout, refused, DNS). */
+  status?: number;
+  latencyMs?: number;
+  error?: string;
+  outcome: DeliveryOutcome;
+  summary: string;
+  /** The `request-id` header sent with the attempt. */
+  requestId?: string;
+  /** The body sent. */
+  payload: unknown;
+  /** The claims of the JWT sent (empty when nothing was sent). */
+  jwtClaims: Record<string, unknown>;
+}
+
+export type NewDeliveryAttempt = Omit<DeliveryAttempt, 'id'>;
+
+export interface DeliveryFilter {
+  callId?: string;
+  appId?: string;
+  seq?: number;
+  /** Ids strictly lower than this (keyset paging; results are newest first). */
+  beforeId?: number;
+  limit?: number;
+}
+
+export interface DeliveryLogPort {
+  /** Returns the id assigned to the attempt. */
+  append(attempt: NewDeliveryAttempt): Promise<number>;
+  get(id: number): Promise<DeliveryAttempt | undefined>;
+  /** Matching attempts, newest (highest id) first. */
+  list(filter?: DeliveryFilter): Promise<DeliveryAttempt[]>;
+  /** Deletes all but the newest `keep` attempts; returns how many were deleted. */
+  prune(keep: number): Promise<number>;
+}
+
+/** What a unit of work can touch: all four ports, committed or rolled back together. */
 export interface StoreTx {
   readonly docs: DocumentPort;
   readonly outbox: OutboxPort;
   readonly timers: TimerPort;
+  readonly deliveries: DeliveryLogPort;
 }
 
 export interface Store extends StoreTx {

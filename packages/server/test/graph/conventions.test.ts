@@ -1,16 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { buildCallsTestApp, type CallsTestApp } from './support/calls-test-app.js';
 import { DEMO } from '../../src/world/demo-world.js';
 import { CALLING_PERMISSIONS } from '../../src/domain/world/permissions.js';
 
 type GraphError = { error: { code: string; message: string; innerError: Record<string, string> } };
 
 describe('Graph conventions on /v1.0 and /beta', () => {
-  let t: TestApp;
+  let t: CallsTestApp;
   let auth: { authorization: string };
   before(async () => {
-    t = await buildTestApp();
+    t = await buildCallsTestApp();
     auth = { authorization: `Bearer ${await t.deps.services.tokens.issueAppToken(DEMO.appId, DEMO.tenantId, '1')}` };
   });
   after(() => t.close());

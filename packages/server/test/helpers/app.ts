@@ -20,7 +20,7 @@ export async function buildTestApp(options: { now?: number; bodyLimit?: number }
   const clock = new ManualClock(options.now ?? Date.parse('2026-11-28T12:00:00Z'));
   const config = loadConfig({ dataDir: '.switchboard-unused', inMemory: true, logLevel: 'silent', ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}) }, {});
   const store = await openStore({ inMemory: true, dataDir: config.dataDir, clock });
-  const deps: AppDeps = { config, store, clock, adminKey: TEST_ADMIN_KEY, services: await createServices(store, clock) };
+  const deps: AppDeps = { config, store, clock, adminKey: TEST_ADMIN_KEY, services: await createServices(store, clock, config) };
   await seedWorld(deps.services.worldService, undefined);
   const app = await buildApp(deps);
   return { app, deps, clock, close: async () => { await app.close(); await store.close(); } };

@@ -5,6 +5,7 @@
  *   runStoreContract('postgres', async () => ({ store, clock, cleanup }), { skip: reason });
  */
 import { afterEach, beforeEach, describe } from 'node:test';
+import { deliveryContract } from './contract/deliveries.js';
 import { documentContract } from './contract/documents.js';
 import type { StoreFixture } from './contract/fixture.js';
 import { outboxContract } from './contract/outbox.js';
@@ -35,5 +36,6 @@ export function runStoreContract(
     outboxContract(current);
     timerContract(current);
     transactionContract(current);
+    deliveryContract(current);
   });
 }

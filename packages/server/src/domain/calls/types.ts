@@ -85,6 +85,12 @@ export interface Call {
   lastKeepAliveAt: number;
   /** Incoming calls must be answered, rejected or redirected before this time. */
   answerDeadline?: number;
+  /** World meeting id, for meeting joins (debugging and the control API). */
+  meetingId?: string;
+  /** Where a redirected incoming call was sent (redirect `targets`). */
+  redirectTargets?: Identity[];
+  /** Why an incoming call was rejected (reject `reason`). */
+  rejectReason?: 'none' | 'busy' | 'forbidden';
 }
 
 export type ConferenceKind = 'meeting' | 'groupCall' | 'peerToPeer';

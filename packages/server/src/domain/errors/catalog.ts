@@ -2,6 +2,8 @@ import { commonErrors } from './common.js';
 import { identityErrors } from './identity.js';
 import { worldErrors } from './world.js';
 import { callErrors } from './calls.js';
+import { wireErrors } from './wire.js';
+import { notifyErrors } from './notify.js';
 import { permissionErrors } from './permissions.js';
 import type { ErrorSpec } from './types.js';
 
@@ -9,9 +11,17 @@ import type { ErrorSpec } from './types.js';
  * The one error catalogue. Each area keeps its fragment next to this file; ids are unique
  * across fragments (a test checks it) and every id is listed in docs/errors.md.
  */
-export const catalogFragments = { commonErrors, identityErrors, worldErrors, callErrors, permissionErrors };
+export const catalogFragments = { commonErrors, identityErrors, worldErrors, callErrors, wireErrors, notifyErrors, permissionErrors };
 
-export const errorCatalog = { ...commonErrors, ...identityErrors, ...worldErrors, ...callErrors, ...permissionErrors } as const;
+export const errorCatalog = {
+  ...commonErrors,
+  ...identityErrors,
+  ...worldErrors,
+  ...callErrors,
+  ...wireErrors,
+  ...notifyErrors,
+  ...permissionErrors,
+} as const;
 
 export type ErrorId = keyof typeof errorCatalog;
 

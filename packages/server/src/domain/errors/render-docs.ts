@@ -6,6 +6,8 @@ const AREAS: Record<string, string> = {
   identityErrors: 'Token service (Entra OAuth error bodies)',
   worldErrors: 'Control API and world files',
   callErrors: 'Calling API',
+  wireErrors: 'Calling API request bodies',
+  notifyErrors: 'Callbacks (URL policy, delivery)',
   permissionErrors: 'Permission catalogue',
 };
 

@@ -5,6 +5,7 @@ import { graphAdmission, authenticate } from './admission.js';
 import { registerGraphRoute, type KnownRoute } from './graph-route.js';
 import { unknownRouteError } from './unknown-route.js';
 import { callRoutes } from './calls.routes.js';
+import { participantRoutes } from './participants.routes.js';
 
 const GRAPH_ROOT = /^\/+(v1\.0|beta)(?=\/|$)/i;
 
@@ -18,7 +19,8 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: AppDeps): 
     scope.removeContentTypeParser('text/plain');
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
     const admit = graphAdmission(deps.services.verifier);
-    for (const spec of callRoutes(deps)) known.push(...registerGraphRoute(scope, spec, admit));
+    // Services gains `calls` when CallService is wired; until then the type is asserted here.
+    for (const spec of [...callRoutes(deps), ...participantRoutes(deps)]) known.push(...registerGraphRoute(scope, spec, admit));
   });
   app.setNotFoundHandler(async (request) => {
     const path = request.url.split('?')[0] ?? '';

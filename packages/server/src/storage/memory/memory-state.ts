@@ -24,15 +24,43 @@ export interface TimerRecord {
   readonly leaseUntil?: number;
 }
 
+/** A delivery-log entry: the filter keys, and the rest of the attempt as JSON text. */
+export interface DeliveryRecord {
+  readonly id: number;
+  readonly seq: number;
+  readonly callId: string;
+  readonly appId: string;
+  readonly attempt: string;
+}
+
+/**
+ * The delivery log grows by one entry per callback attempt, so copying it on every write (as the
+ * other collections are) would cost O(log size) per attempt. It is append-only instead: the
+ * committed state sees `items[0, count)`; a transaction appends past `count`, and a rolled-back
+ * tail is cut off by the next appender before it is reused. Pruning builds a new array.
+ */
+export interface DeliveryLog {
+  readonly items: readonly DeliveryRecord[];
+  readonly count: number;
+  readonly lastId: number;
+}
+
 /** Outbox records are kept in insertion order, which is seq order (seqs only grow). */
 export interface MemoryState {
   readonly docs: ReadonlyMap<string, ReadonlyMap<string, DocRecord>>;
   readonly outbox: ReadonlyMap<number, OutboxRecord>;
   readonly timers: ReadonlyMap<string, TimerRecord>;
+  readonly deliveries: DeliveryLog;
   readonly lastSeq: number;
 }
 
-export const emptyState: MemoryState = { docs: new Map(), outbox: new Map(), timers: new Map(), lastSeq: 0 };
+export const emptyState: MemoryState = {
+  docs: new Map(),
+  outbox: new Map(),
+  timers: new Map(),
+  deliveries: { items: [], count: 0, lastId: 0 },
+  lastSeq: 0,
+};
 
 const noDocs: ReadonlyMap<string, DocRecord> = new Map();
 
@@ -44,11 +72,12 @@ export class Draft {
   private docs: ReadonlyMap<string, ReadonlyMap<string, DocRecord>>;
   private outbox: ReadonlyMap<number, OutboxRecord>;
   private timers: ReadonlyMap<string, TimerRecord>;
+  private deliveries: DeliveryLog;
   private lastSeq: number;
   private readonly copies = new Set<ReadonlyMap<unknown, unknown>>();
 
   constructor(base: MemoryState) {
-    ({ docs: this.docs, outbox: this.outbox, timers: this.timers, lastSeq: this.lastSeq } = base);
+    ({ docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries, lastSeq: this.lastSeq } = base);
   }
 
   docsOf(kind: string): ReadonlyMap<string, DocRecord> {
@@ -83,13 +112,36 @@ export class Draft {
     return timers;
   }
 
+  deliveryLog(): DeliveryLog {
+    return this.deliveries;
+  }
+
+  /** Appends in place past the committed count (see DeliveryLog); only one writer runs at a time. */
+  appendDelivery(record: Omit<DeliveryRecord, 'id'>): number {
+    const { items, count, lastId } = this.deliveries;
+    const writable = items as DeliveryRecord[];
+    if (writable.length > count) writable.length = count;
+    writable.push({ ...record, id: lastId + 1 });
+    this.deliveries = { items: writable, count: count + 1, lastId: lastId + 1 };
+    return lastId + 1;
+  }
+
+  /** Keeps only the newest `keep` entries, in a new array (snapshots keep the old one). */
+  truncateDeliveries(keep: number): number {
+    const { items, count, lastId } = this.deliveries;
+    if (count <= keep) return 0;
+    const kept = items.slice(Math.max(count - Math.max(keep, 0), 0), count);
+    this.deliveries = { items: kept, count: kept.length, lastId };
+    return count - kept.length;
+  }
+
   nextSeq(): number {
     this.lastSeq += 1;
     return this.lastSeq;
   }
 
   snapshot(): MemoryState {
-    return { docs: this.docs, outbox: this.outbox, timers: this.timers, lastSeq: this.lastSeq };
+    return { docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries, lastSeq: this.lastSeq };
   }
 
   private writable<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {

@@ -1,9 +1,10 @@
 import type { Clock } from '../../domain/clock.js';
 import { StoreMisuseError } from '../errors.js';
-import type { DocumentPort, OutboxPort, Store, StoreTx, TimerPort } from '../ports.js';
+import type { DeliveryLogPort, DocumentPort, OutboxPort, Store, StoreTx, TimerPort } from '../ports.js';
 import { autoCommitPorts } from '../shared/auto-commit.js';
 import { Mutex } from '../shared/mutex.js';
 import { runScoped, type TxScope } from '../shared/tx-scope.js';
+import { MemoryDeliveries } from './memory-deliveries.js';
 import { MemoryDocs } from './memory-docs.js';
 import { MemoryOutbox } from './memory-outbox.js';
 import { Draft, emptyState, type MemoryState } from './memory-state.js';
@@ -19,14 +20,16 @@ export class MemoryStore implements Store {
   readonly docs: DocumentPort;
   readonly outbox: OutboxPort;
   readonly timers: TimerPort;
+  readonly deliveries: DeliveryLogPort;
   private state: MemoryState = emptyState;
   private closed = false;
   private readonly mutex = new Mutex();
 
   constructor(private readonly clock: Clock) {
     const committed = memoryTx(() => new Draft(this.assertOpen()), clock);
-    ({ docs: this.docs, outbox: this.outbox, timers: this.timers } = autoCommitPorts(committed, (work) =>
-      this.transaction(work),
+    ({ docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries } = autoCommitPorts(
+      committed,
+      (work) => this.transaction(work),
     ));
   }
 
@@ -57,6 +60,7 @@ function memoryTx(draft: () => Draft, clock: Clock): StoreTx {
     docs: new MemoryDocs(draft, clock),
     outbox: new MemoryOutbox(draft, clock),
     timers: new MemoryTimers(draft),
+    deliveries: new MemoryDeliveries(draft),
   };
 }
 

@@ -1,7 +1,11 @@
 import type {
   ClaimOptions,
+  DeliveryAttempt,
+  DeliveryFilter,
+  DeliveryLogPort,
   DocumentPort,
   ListOptions,
+  NewDeliveryAttempt,
   OutboxMessage,
   OutboxPort,
   StoredDoc,
@@ -21,6 +25,7 @@ export function autoCommitPorts(committed: StoreTx, transaction: Transaction): S
     docs: new AutoCommitDocs(committed.docs, transaction),
     outbox: new AutoCommitOutbox(committed.outbox, transaction),
     timers: new AutoCommitTimers(committed.timers, transaction),
+    deliveries: new AutoCommitDeliveries(committed.deliveries, transaction),
   };
 }
 
@@ -98,5 +103,28 @@ class AutoCommitTimers implements TimerPort {
 
   complete(key: string, owner: string): Promise<void> {
     return this.transaction((tx) => tx.timers.complete(key, owner));
+  }
+}
+
+class AutoCommitDeliveries implements DeliveryLogPort {
+  constructor(
+    private readonly committed: DeliveryLogPort,
+    private readonly transaction: Transaction,
+  ) {}
+
+  append(attempt: NewDeliveryAttempt): Promise<number> {
+    return this.transaction((tx) => tx.deliveries.append(attempt));
+  }
+
+  get(id: number): Promise<DeliveryAttempt | undefined> {
+    return this.committed.get(id);
+  }
+
+  list(filter?: DeliveryFilter): Promise<DeliveryAttempt[]> {
+    return this.committed.list(filter);
+  }
+
+  prune(keep: number): Promise<number> {
+    return this.transaction((tx) => tx.deliveries.prune(keep));
   }
 }

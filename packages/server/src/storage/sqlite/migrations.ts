@@ -48,6 +48,35 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX timers_due_at ON timers (due_at, key);
     `,
   },
+  {
+    version: 2,
+    name: 'delivery log',
+    sql: `
+      -- One row per callback attempt. AUTOINCREMENT: ids keep growing after pruning, so keyset
+      -- paging (id < before) never sees a reused id.
+      CREATE TABLE deliveries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        seq INTEGER NOT NULL,
+        call_id TEXT NOT NULL,
+        app_id TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        attempt INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        status INTEGER,
+        latency_ms INTEGER,
+        error TEXT,
+        outcome TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        request_id TEXT,
+        payload TEXT NOT NULL,
+        jwt_claims TEXT NOT NULL
+      );
+      CREATE INDEX deliveries_call_id ON deliveries (call_id, id);
+      CREATE INDEX deliveries_app_id ON deliveries (app_id, id);
+      CREATE INDEX deliveries_seq ON deliveries (seq, id);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

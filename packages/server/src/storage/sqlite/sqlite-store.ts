@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Clock } from '../../domain/clock.js';
 import { StoreMisuseError } from '../errors.js';
-import type { DocumentPort, OutboxPort, Store, StoreTx, TimerPort } from '../ports.js';
+import type { DeliveryLogPort, DocumentPort, OutboxPort, Store, StoreTx, TimerPort } from '../ports.js';
 import { autoCommitPorts } from '../shared/auto-commit.js';
 import { Mutex } from '../shared/mutex.js';
 import { runScoped, type TxScope } from '../shared/tx-scope.js';
@@ -24,6 +24,7 @@ export class SqliteStore implements Store {
   readonly docs: DocumentPort;
   readonly outbox: OutboxPort;
   readonly timers: TimerPort;
+  readonly deliveries: DeliveryLogPort;
   private readonly mutex = new Mutex();
   private readonly writes: Statements;
   private closed = false;
@@ -52,8 +53,9 @@ export class SqliteStore implements Store {
     this.writes = new Statements(writer);
     const reads = new Statements(reader);
     const committed = sqliteTx(() => this.whenOpen(reads), clock);
-    ({ docs: this.docs, outbox: this.outbox, timers: this.timers } = autoCommitPorts(committed, (work) =>
-      this.transaction(work),
+    ({ docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries } = autoCommitPorts(
+      committed,
+      (work) => this.transaction(work),
     ));
   }
 

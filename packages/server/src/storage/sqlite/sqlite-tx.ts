@@ -2,8 +2,12 @@ import type { Clock } from '../../domain/clock.js';
 import { LeaseLostError } from '../errors.js';
 import type {
   ClaimOptions,
+  DeliveryAttempt,
+  DeliveryFilter,
+  DeliveryLogPort,
   DocumentPort,
   ListOptions,
+  NewDeliveryAttempt,
   OutboxMessage,
   OutboxPort,
   StoredDoc,
@@ -25,6 +29,7 @@ export function sqliteTx(statements: () => Statements, clock: Clock): StoreTx {
     docs: new SqliteDocs(statements, clock),
     outbox: new SqliteOutbox(statements, clock),
     timers: new SqliteTimers(statements),
+    deliveries: new SqliteDeliveries(statements),
   };
 }
 
@@ -111,5 +116,25 @@ class SqliteTimers implements TimerPort {
   /** No-op unless `owner` still holds the lease (a re-set or cancelled timer is left alone). */
   async complete(key: string, owner: string): Promise<void> {
     this.statements().completeTimer(key, owner);
+  }
+}
+
+class SqliteDeliveries implements DeliveryLogPort {
+  constructor(private readonly statements: () => Statements) {}
+
+  async append(attempt: NewDeliveryAttempt): Promise<number> {
+    return this.statements().deliveries.append(attempt);
+  }
+
+  async get(id: number): Promise<DeliveryAttempt | undefined> {
+    return this.statements().deliveries.get(id);
+  }
+
+  async list(filter: DeliveryFilter = {}): Promise<DeliveryAttempt[]> {
+    return this.statements().deliveries.list(filter);
+  }
+
+  async prune(keep: number): Promise<number> {
+    return this.statements().deliveries.prune(keep);
   }
 }

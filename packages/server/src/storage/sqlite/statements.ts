@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ListOptions, OutboxMessage, StoredDoc, TimerEntry } from '../ports.js';
 import { compareIds } from '../shared/compare-ids.js';
 import { decodeJson } from '../shared/json.js';
+import { DeliveryStatements } from './delivery-statements.js';
 
 /** Rows exactly as SQLite returns them; the only place that knows column names. */
 interface DocRow {
@@ -118,6 +119,7 @@ const sql = {
 
 /** Prepared once per connection; all row ⇄ domain mapping happens here. */
 export class Statements {
+  readonly deliveries: DeliveryStatements;
   private readonly docGet: Statement<[{ kind: string; id: string }], DocRow>;
   private readonly docList: Statement<[DocListParams], DocRow>;
   private readonly docUpsert: Statement<[DocWrite]>;
@@ -134,6 +136,7 @@ export class Statements {
   private readonly timerComplete: Statement<[{ key: string; owner: string }]>;
 
   constructor(db: Database) {
+    this.deliveries = new DeliveryStatements(db);
     this.docGet = db.prepare(sql.docGet);
     this.docList = db.prepare(sql.docList);
     this.docUpsert = db.prepare(sql.docUpsert);

@@ -1,0 +1,25 @@
+/**
+ * The durable timers of call legs. One timer per (kind, call): setting it again moves it, and a
+ * leg's timers are cancelled when it ends. Payloads are plain JSON so they survive a restart.
+ */
+export const CALL_TIMER_KINDS = ['establish', 'rosterSnapshot', 'terminate', 'answerDeadline', 'keepAlive', 'redirect', 'purge'] as const;
+
+export type CallTimerKind = (typeof CALL_TIMER_KINDS)[number];
+
+export interface CallTimer {
+  kind: CallTimerKind;
+  callId: string;
+}
+
+/** Timers cancelled when a leg ends; `purge` outlives it on purpose. */
+export const LEG_TIMER_KINDS: readonly CallTimerKind[] = CALL_TIMER_KINDS.filter((kind) => kind !== 'purge');
+
+/** How long an ended leg stays readable through the control API before it is deleted. */
+export const ENDED_CALL_RETENTION_MS = 60 * 60_000;
+
+export const callTimerKey = (kind: CallTimerKind, callId: string): string => `call:${callId}:${kind}`;
+
+export function isCallTimer(payload: unknown): payload is CallTimer {
+  const candidate = payload as Partial<CallTimer> | null;
+  return typeof candidate?.callId === 'string' && (CALL_TIMER_KINDS as readonly string[]).includes(candidate.kind ?? '');
+}

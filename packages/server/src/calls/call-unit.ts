@@ -1,0 +1,173 @@
+import { isConnected } from '../domain/calls/call-rules.js';
+import type { Call, CallEvent, Conference } from '../domain/calls/types.js';
+import { DomainError } from '../domain/errors/index.js';
+import { CALLBACK_STREAM } from '../notify/callback-message.js';
+import type { StoreTx } from '../storage/ports.js';
+import { WorldReader } from '../world/world-reader.js';
+import { LEG_TIMER_KINDS, callTimerKey, type CallTimerKind } from './call-timers.js';
+import type { NotificationFactory } from './notification-factory.js';
+
+/** Document kinds of the calling area. */
+export const CALL_KINDS = {
+  call: 'call',
+  conference: 'conference',
+  /** Index: meeting id → the conference in progress for it. */
+  meetingConference: 'meeting-conference',
+} as const;
+
+interface MeetingLink {
+  conferenceId: string;
+}
+
+interface Tracked {
+  kind: string;
+  id: string;
+  data: unknown;
+  /** The version read (0 = new), written back as the expected version. */
+  version: number;
+  state: 'clean' | 'dirty' | 'deleted';
+}
+
+/**
+ * The unit of work of one use case inside one transaction: documents read once and written back
+ * with the version they were read at (a concurrent writer makes the commit fail, not overwrite),
+ * notifications appended in the order events happen, and the leg timers.
+ */
+export class CallUnit {
+  readonly world: WorldReader;
+  touchedOutbox = false;
+  touchedTimers = false;
+  private readonly docs = new Map<string, Tracked>();
+
+  constructor(
+    private readonly tx: StoreTx,
+    private readonly notifications: NotificationFactory,
+  ) {
+    this.world = new WorldReader(tx);
+  }
+
+  async call(id: string): Promise<Call | undefined> {
+    return this.read<Call>(CALL_KINDS.call, id);
+  }
+
+  async requireCall(id: string): Promise<Call> {
+    const call = await this.call(id);
+    if (!call) throw new DomainError('callNotFound');
+    return call;
+  }
+
+  async conference(id: string | undefined): Promise<Conference | undefined> {
+    return id === undefined ? undefined : this.read<Conference>(CALL_KINDS.conference, id);
+  }
+
+  /** An active conference, or conferenceNotFound. */
+  async requireConference(id: string): Promise<Conference> {
+    const conference = await this.conference(id);
+    if (!conference || conference.state !== 'active') throw new DomainError('conferenceNotFound', { conferenceId: id });
+    return conference;
+  }
+
+  async meetingConference(meetingId: string): Promise<Conference | undefined> {
+    const link = await this.read<MeetingLink>(CALL_KINDS.meetingConference, meetingId);
+    return link && this.conference(link.conferenceId);
+  }
+
+  async putCall(call: Call): Promise<void> {
+    await this.write(CALL_KINDS.call, call.id, call);
+  }
+
+  /** Saves a conference; a meeting's conference is also indexed by the meeting id. */
+  async putConference(conference: Conference): Promise<void> {
+    await this.write(CALL_KINDS.conference, conference.id, conference);
+    if (!conference.meetingId) return;
+    const link = await this.read<MeetingLink>(CALL_KINDS.meetingConference, conference.meetingId);
+    if (link?.conferenceId !== conference.id) await this.write(CALL_KINDS.meetingConference, conference.meetingId, { conferenceId: conference.id } satisfies MeetingLink);
+  }
+
+  /** An ended conference is deleted; a later join of the same meeting starts a new roster. */
+  async dropConference(conference: Conference): Promise<void> {
+    await this.remove(CALL_KINDS.conference, conference.id);
+    const link = conference.meetingId ? await this.read<MeetingLink>(CALL_KINDS.meetingConference, conference.meetingId) : undefined;
+    if (conference.meetingId && link?.conferenceId === conference.id) await this.remove(CALL_KINDS.meetingConference, conference.meetingId);
+  }
+
+  async dropCall(call: Call): Promise<void> {
+    await this.remove(CALL_KINDS.call, call.id);
+  }
+
+  /** Turns events into outbox messages, one per app leg the event concerns (see audience()). */
+  async emit(events: CallEvent[], only?: Call): Promise<void> {
+    for (const event of events) {
+      for (const leg of only ? [only] : await this.audience(event)) {
+        const message = this.notifications.forLeg(event, leg);
+        if (!message) continue;
+        await this.tx.outbox.append([{ stream: CALLBACK_STREAM(leg.id), payload: message }]);
+        this.touchedOutbox = true;
+      }
+    }
+  }
+
+  async setTimer(kind: CallTimerKind, callId: string, dueAt: number): Promise<void> {
+    await this.tx.timers.set(callTimerKey(kind, callId), dueAt, { kind, callId });
+    this.touchedTimers = true;
+  }
+
+  async cancelTimer(kind: CallTimerKind, callId: string): Promise<void> {
+    await this.tx.timers.cancel(callTimerKey(kind, callId));
+  }
+
+  async cancelLegTimers(callId: string): Promise<void> {
+    for (const kind of LEG_TIMER_KINDS) await this.cancelTimer(kind, callId);
+  }
+
+  /** Removes a fired timer in this transaction, unless the use case set it again. */
+  async completeTimer(key: string, owner: string): Promise<void> {
+    await this.tx.timers.complete(key, owner);
+  }
+
+  async flush(): Promise<void> {
+    for (const doc of this.docs.values()) {
+      if (doc.state === 'dirty') await this.tx.docs.put(doc.kind, doc.id, doc.data, doc.version);
+      if (doc.state === 'deleted' && doc.version > 0) await this.tx.docs.delete(doc.kind, doc.id, doc.version);
+    }
+  }
+
+  /**
+   * Call events go to the leg itself. Roster events go to every app leg of the conference that is
+   * connected and not waiting in the lobby: a lobby guest sees no roster until admitted
+   * (BEHAVIOR.md §4), and a leg still establishing gets the whole roster once established.
+   */
+  private async audience(event: CallEvent): Promise<Call[]> {
+    if (event.type.startsWith('call:')) return [(event as { call: Call }).call];
+    const { conference } = event as { conference: Conference };
+    const legs: Call[] = [];
+    for (const participant of conference.participants) {
+      if (participant.kind !== 'app' || participant.isInLobby || !participant.callId) continue;
+      const leg = await this.call(participant.callId);
+      if (leg && isConnected(leg.state)) legs.push(leg);
+    }
+    return legs;
+  }
+
+  private async read<T>(kind: string, id: string): Promise<T | undefined> {
+    const key = `${kind}/${id}`;
+    const known = this.docs.get(key);
+    if (known) return known.state === 'deleted' ? undefined : (known.data as T);
+    const stored = await this.tx.docs.get<T>(kind, id);
+    if (stored) this.docs.set(key, { kind, id, data: stored.data, version: stored.version, state: 'clean' });
+    return stored?.data;
+  }
+
+  /** Reads first (when not read yet) so the write carries the stored version, or 0 for a new document. */
+  private async write(kind: string, id: string, data: unknown): Promise<void> {
+    await this.read(kind, id);
+    const known = this.docs.get(`${kind}/${id}`);
+    this.docs.set(`${kind}/${id}`, { kind, id, data, version: known?.version ?? 0, state: 'dirty' });
+  }
+
+  private async remove(kind: string, id: string): Promise<void> {
+    await this.read(kind, id);
+    const known = this.docs.get(`${kind}/${id}`);
+    this.docs.set(`${kind}/${id}`, { kind, id, data: undefined, version: known?.version ?? 0, state: 'deleted' });
+  }
+}

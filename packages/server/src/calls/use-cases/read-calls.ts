@@ -1,0 +1,44 @@
+import { participantOfCall } from '../../domain/calls/roster.js';
+import type { Call, Conference, Participant } from '../../domain/calls/types.js';
+import { DomainError } from '../../domain/errors/index.js';
+import type { Caller } from '../calls-api.js';
+import type { CallContext } from '../call-context.js';
+import { CALL_KINDS } from '../call-unit.js';
+import { ownLiveCall } from './owned-call.js';
+
+/** Plain reads: committed state, no transaction. */
+export async function getCall(ctx: CallContext, caller: Caller, callId: string): Promise<Call> {
+  return ownLiveCall(await storedCall(ctx, callId), caller);
+}
+
+/**
+ * GET …/participants: the conference's roster as this leg sees it. A leg waiting in the lobby
+ * sees only itself (guests get no roster until admitted, BEHAVIOR.md §4).
+ */
+export async function listParticipants(ctx: CallContext, caller: Caller, callId: string): Promise<Participant[]> {
+  const call = ownLiveCall(await storedCall(ctx, callId), caller);
+  const conference = await storedConference(ctx, call.conferenceId);
+  if (!conference) return [];
+  const self = participantOfCall(conference, call.id);
+  return self?.isInLobby ? [self] : conference.participants;
+}
+
+/** GET …/participants/{id}; not supported for peer-to-peer calls (participant-get). */
+export async function getParticipant(ctx: CallContext, caller: Caller, callId: string, participantId: string): Promise<Participant> {
+  const call = ownLiveCall(await storedCall(ctx, callId), caller);
+  if (call.scenario === 'peerToPeer' || call.scenario === 'incoming') throw new DomainError('participantGetNotSupported');
+  const visible = await listParticipants(ctx, caller, callId);
+  const participant = visible.find((p) => p.id === participantId);
+  if (!participant) throw new DomainError('participantNotFound', { participantId });
+  return participant;
+}
+
+export async function storedCall(ctx: CallContext, callId: string): Promise<Call | undefined> {
+  return (await ctx.store.docs.get<Call>(CALL_KINDS.call, callId))?.data;
+}
+
+export async function storedConference(ctx: CallContext, conferenceId: string | undefined): Promise<Conference | undefined> {
+  if (!conferenceId) return undefined;
+  const conference = (await ctx.store.docs.get<Conference>(CALL_KINDS.conference, conferenceId))?.data;
+  return conference?.state === 'active' ? conference : undefined;
+}

@@ -1,0 +1,46 @@
+import type { NewParticipant } from './roster.js';
+import type { Call, Identity, MediaDirection } from './types.js';
+
+/**
+ * Roster entries for app legs and simulated people. Media directions follow the roster example
+ * of application-post-calls (example 5): audio sendReceive; video and screen sharing only when
+ * the modality was asked for.
+ */
+
+const when = (on: boolean, direction: MediaDirection): MediaDirection => (on ? direction : 'inactive');
+
+/** The app's own entry; its identity is the call's source (the app, or the guest it joins as). */
+export function appParticipant(call: Call, participantId: string, isInLobby: boolean): NewParticipant {
+  return {
+    id: participantId,
+    kind: 'app',
+    identity: call.source,
+    callId: call.id,
+    isMuted: false,
+    isInLobby,
+    audio: 'sendReceive',
+    video: when(call.requestedModalities.includes('video'), 'sendReceive'),
+    screenSharing: when(call.requestedModalities.includes('videoBasedScreenSharing'), 'receiveOnly'),
+    serverMuted: false,
+  };
+}
+
+export interface PersonOptions {
+  muted?: boolean;
+  video?: boolean;
+  isInLobby?: boolean;
+}
+
+export function personParticipant(participantId: string, identity: Identity, options: PersonOptions = {}): NewParticipant {
+  return {
+    id: participantId,
+    kind: 'person',
+    identity,
+    isMuted: options.muted ?? false,
+    isInLobby: options.isInLobby ?? false,
+    audio: 'sendReceive',
+    video: when(options.video ?? false, 'sendReceive'),
+    screenSharing: 'inactive',
+    serverMuted: false,
+  };
+}

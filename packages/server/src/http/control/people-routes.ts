@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import type { PeopleService } from '../../calls/people-service.js';
+import type { Services } from '../../services.js';
+import { bodyComponents, responseComponents } from './schemas.js';
+import { CONTROL_PREFIX, created, noContent, ok, route, type RouteInput } from './route-table.js';
+
+/**
+ * Simulated people (issue 3, item 5) and a debugging view of call legs. People join meetings,
+ * wait in the lobby, mute themselves, leave, call apps and hang up; the organizer admits, removes
+ * and ends the meeting. Every change notifies the app legs concerned, as Graph would.
+ */
+
+const identitySchema = z.object({
+  kind: z.enum(['user', 'application', 'guest', 'phone']),
+  id: z.string(),
+  displayName: z.string().optional(),
+  tenantId: z.string().optional(),
+});
+const directionSchema = z.enum(['inactive', 'sendOnly', 'receiveOnly', 'sendReceive']);
+
+export const rosterParticipantSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['person', 'app']),
+  identity: identitySchema,
+  callId: z.string().optional().describe("For an app's entry: the id of its call leg."),
+  isMuted: z.boolean(),
+  isInLobby: z.boolean(),
+  audio: directionSchema,
+  video: directionSchema,
+  screenSharing: directionSchema,
+  serverMuted: z.boolean(),
+  joinedAt: z.number().describe('Milliseconds since the epoch (server clock).'),
+  rosterSequenceNumber: z.number().describe('Roster version in which this entry last changed.'),
+});
+
+export const meetingRosterSchema = z.object({
+  meetingId: z.string(),
+  conferenceId: z.string().optional().describe('Absent while nobody is in the meeting.'),
+  rosterSequence: z.number(),
+  participants: z.array(rosterParticipantSchema),
+});
+
+export const personJoinSchema = z
+  .strictObject({
+    userId: z.string().min(1).optional().describe('A user of the world (id).'),
+    guest: z.strictObject({ displayName: z.string().min(1) }).optional().describe('An anonymous guest.'),
+    muted: z.boolean().optional(),
+    video: z.boolean().optional(),
+  })
+  .refine((body) => (body.userId === undefined) !== (body.guest === undefined), { message: 'give exactly one of userId or guest' });
+
+export const personJoinedSchema = z.object({ conferenceId: z.string(), participantId: z.string(), isInLobby: z.boolean() });
+export const personCallSchema = z.strictObject({ appId: z.string().min(1).describe('The app to call (it needs a callingWebhookUrl).') });
+export const personCallPlacedSchema = z.object({ callId: z.string().describe("The app's incoming call leg.") });
+export const meetingJoinTokenSchema = z.object({ token: z.string().describe('Use as tokenMeetingInfo.token in a create-call body.') });
+
+export const callLegSchema = z.looseObject({
+  id: z.string(),
+  appId: z.string(),
+  tenantId: z.string(),
+  direction: z.enum(['incoming', 'outgoing']),
+  scenario: z.enum(['meeting', 'groupCall', 'peerToPeer', 'incoming']),
+  state: z.string(),
+  callbackUri: z.string(),
+  conferenceId: z.string().optional(),
+  myParticipantId: z.string().optional(),
+  resultInfo: z.object({ code: z.number(), subcode: z.number(), message: z.string() }).optional(),
+  createdAt: z.number(),
+  stateChangedAt: z.number(),
+});
+export const callLegListSchema = z.object({ value: z.array(callLegSchema) });
+
+bodyComponents.add(personJoinSchema, { id: 'PersonJoin' });
+bodyComponents.add(personCallSchema, { id: 'PersonCall' });
+for (const [schema, id] of [
+  [rosterParticipantSchema, 'RosterParticipant'],
+  [meetingRosterSchema, 'MeetingRoster'],
+  [personJoinedSchema, 'PersonJoined'],
+  [personCallPlacedSchema, 'PersonCallPlaced'],
+  [meetingJoinTokenSchema, 'MeetingJoinToken'],
+  [callLegSchema, 'CallLeg'],
+  [callLegListSchema, 'CallLegList'],
+] as const) {
+  responseComponents.add(schema, { id });
+}
+
+const people = (services: Services): PeopleService => services.people;
+
+const meeting = `${CONTROL_PREFIX}/meetings/:meetingId`;
+const participant = `${CONTROL_PREFIX}/conferences/:conferenceId/participants/:participantId`;
+const ids = (params: RouteInput<unknown>['params']): [string, string] => [params.conferenceId ?? '', params.participantId ?? ''];
+
+const meetingRoutes = [
+  route({
+    operationId: 'joinMeeting', method: 'POST', url: `${meeting}/people`, summary: 'A person joins the meeting (a user or a guest; the lobby policy applies)', tag: 'People', status: 201, body: personJoinSchema, response: personJoinedSchema,
+    handle: async ({ services, params, body }) => {
+      const joined = await people(services).joinMeeting(params.meetingId ?? '', body);
+      return created(`${CONTROL_PREFIX}/conferences/${joined.conferenceId}/participants/${joined.participantId}`, joined);
+    },
+  }),
+  route({
+    operationId: 'getMeetingRoster', method: 'GET', url: `${meeting}/roster`, summary: "The meeting's current roster (people and app legs)", tag: 'People', status: 200, response: meetingRosterSchema,
+    handle: async ({ services, params }) => ok(await people(services).roster(params.meetingId ?? '')),
+  }),
+  route({
+    operationId: 'endMeeting', method: 'POST', url: `${meeting}/end`, summary: 'The organizer ends the meeting: every app leg is terminated (200/5003)', tag: 'People', status: 204,
+    handle: async ({ services, params }) => {
+      await people(services).endMeeting(params.meetingId ?? '');
+      return noContent();
+    },
+  }),
+  route({
+    operationId: 'getMeetingJoinToken', method: 'GET', url: `${meeting}/join-token`, summary: 'A tokenMeetingInfo token for joining this meeting', tag: 'People', status: 200, response: meetingJoinTokenSchema,
+    handle: async ({ services, params }) => ok({ token: await people(services).meetingToken(params.meetingId ?? '') }),
+  }),
+];
+
+const ACTION_SUMMARIES = {
+  mute: 'The person mutes themselves',
+  unmute: 'The person unmutes themselves',
+  admit: 'The organizer admits a participant from the lobby',
+} as const;
+
+const participantRoutes = [
+  route({
+    operationId: 'getConferenceParticipant', method: 'GET', url: participant, summary: 'Read one roster entry', tag: 'People', status: 200, response: rosterParticipantSchema,
+    handle: async ({ services, params }) => ok(await people(services).participant(...ids(params))),
+  }),
+  route({
+    operationId: 'leaveConference', method: 'DELETE', url: participant, summary: 'A person leaves (apps hang up through Graph)', tag: 'People', status: 204,
+    handle: async ({ services, params }) => {
+      await people(services).leave(...ids(params));
+      return noContent();
+    },
+  }),
+  ...(['mute', 'unmute', 'admit'] as const).map((action) =>
+    route({
+      operationId: `${action}Participant`, method: 'POST', url: `${participant}/${action}`, summary: ACTION_SUMMARIES[action], tag: 'People', status: 200, response: rosterParticipantSchema,
+      handle: async ({ services, params }) => ok(await people(services)[action](...ids(params))),
+    }),
+  ),
+  route({
+    operationId: 'removeParticipant', method: 'POST', url: `${participant}/remove`, summary: "The organizer removes a participant (an app's call ends with 200/5300)", tag: 'People', status: 204,
+    handle: async ({ services, params }) => {
+      await people(services).remove(...ids(params));
+      return noContent();
+    },
+  }),
+];
+
+const callRoutes = [
+  route({
+    operationId: 'callApp', method: 'POST', url: `${CONTROL_PREFIX}/users/:userId/call`, summary: 'The user calls an app peer to peer (incoming call at its calling webhook)', tag: 'People', status: 201, body: personCallSchema, response: personCallPlacedSchema,
+    handle: async ({ services, params, body }) => {
+      const call = await people(services).callApp(params.userId ?? '', body.appId);
+      return created(`${CONTROL_PREFIX}/calls/${call.id}`, { callId: call.id });
+    },
+  }),
+  route({
+    operationId: 'hangUpCall', method: 'POST', url: `${CONTROL_PREFIX}/calls/:callId/hangup`, summary: 'The person on the other end of a peer-to-peer call hangs up', tag: 'People', status: 204,
+    handle: async ({ services, params }) => {
+      await people(services).hangUp(params.callId ?? '');
+      return noContent();
+    },
+  }),
+  route({
+    operationId: 'listCallLegs', method: 'GET', url: `${CONTROL_PREFIX}/calls`, summary: 'Every app call leg, ended ones until purged (debugging)', tag: 'Calls', status: 200, response: callLegListSchema,
+    handle: async ({ services }) => ok({ value: await people(services).listCalls() }),
+  }),
+  route({
+    operationId: 'getCallLeg', method: 'GET', url: `${CONTROL_PREFIX}/calls/:callId`, summary: 'One app call leg, whatever app owns it (debugging)', tag: 'Calls', status: 200, response: callLegSchema,
+    handle: async ({ services, params }) => ok(await people(services).getCall(params.callId ?? '')),
+  }),
+];
+
+export const peopleRoutes = [...meetingRoutes, ...participantRoutes, ...callRoutes];

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../domain/clock.js';
+import type { NewDeliveryAttempt, OutboxMessage } from '../storage/ports.js';
+import type { CallbackMessage } from './callback-message.js';
+import type { CallbackSigner } from './callback-signer.js';
+import type { CallbackTransport, PostResult } from './callback-transport.js';
+import type { CallbackUrlPolicy } from './callback-url-policy.js';
+import { nextAttemptAt, type RetryLimits } from './retry-policy.js';
+
+export const CALLBACK_USER_AGENT = 'Switchboard-Callbacks/0.1';
+
+export interface AttemptDeps {
+  clock: Clock;
+  signer: CallbackSigner;
+  policy: CallbackUrlPolicy;
+  transport: CallbackTransport;
+  limits: RetryLimits;
+  random?: () => number;
+}
+
+/** The delivery-log entry of one attempt and, when it is to be retried, when (clock ms). */
+export interface AttemptResult {
+  entry: NewDeliveryAttempt;
+  retryAt?: number;
+}
+
+interface Sent extends Partial<PostResult> {
+  jwtClaims: Record<string, unknown>;
+  requestId?: string;
+}
+
+/** One POST of a claimed outbox message, and what it means for the message. */
+export async function attemptCallback(deps: AttemptDeps, message: OutboxMessage<CallbackMessage>): Promise<AttemptResult> {
+  const callback = message.payload;
+  const at = deps.clock.now();
+  const { jwtClaims, requestId, status, latencyMs, error, permanent } = await send(deps, callback);
+  const delivered = error === undefined && status !== undefined;
+  const retryAt = delivered || permanent ? undefined : nextAttemptAt(message, deps.clock.now(), deps.limits, deps.random);
+  const entry: NewDeliveryAttempt = {
+    seq: message.seq, callId: callback.callId, appId: callback.appId, tenantId: callback.tenantId, url: callback.url,
+    attempt: message.attempts, at, status, latencyMs, error, requestId,
+    outcome: delivered ? 'delivered' : retryAt === undefined ? 'abandoned' : 'retrying',
+    summary: callback.summary, payload: callback.body, jwtClaims,
+  };
+  return { entry: withoutUndefined(entry), retryAt };
+}
+
+/**
+ * The URL is checked again at delivery (the policy may have changed since the call was created,
+ * and a redelivery names a logged URL); a refusal is permanent. Every POST gets a fresh token.
+ */
+async function send(deps: AttemptDeps, callback: CallbackMessage): Promise<Sent> {
+  try {
+    deps.policy.check(callback.url);
+  } catch (refusal) {
+    return { jwtClaims: {}, error: (refusal as Error).message, permanent: true };
+  }
+  const token = await deps.signer.sign(callback);
+  const requestId = randomUUID();
+  const headers = {
+    authorization: `Bearer ${token.jwt}`,
+    'content-type': 'application/json',
+    'user-agent': CALLBACK_USER_AGENT,
+    'request-id': requestId,
+    'client-request-id': requestId,
+  };
+  const result = await deps.transport.post(callback.url, JSON.stringify(callback.body), headers);
+  return { ...result, jwtClaims: { ...token.claims }, requestId };
+}
+
+/** Optional fields are left out rather than stored as undefined (both adapters read them back absent). */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

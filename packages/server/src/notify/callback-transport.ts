@@ -1,0 +1,82 @@
+import { performance } from 'node:perf_hooks';
+import { Agent, request } from 'undici';
+import type { CallbackUrlPolicy } from './callback-url-policy.js';
+import { CallbackAddressRefusedError, guardedLookup, type ResolveAll } from './guarded-lookup.js';
+
+/** What one POST came to. `permanent` failures are not worth retrying (the policy refused the address). */
+export interface PostResult {
+  status?: number;
+  latencyMs: number;
+  error?: string;
+  permanent?: boolean;
+}
+
+/** How much of an error response body goes into the delivery log. */
+const SNIPPET_CHARS = 300;
+
+/**
+ * The HTTP side of callback delivery: one undici Agent whose DNS lookup enforces the URL policy.
+ * Redirects are never followed (undici's request() only follows them through an interceptor,
+ * which this agent does not have), so a 3xx is an answer like any other non-2xx.
+ */
+export class CallbackTransport {
+  private readonly agent: Agent;
+
+  constructor(
+    policy: CallbackUrlPolicy,
+    private readonly timeoutMs: number,
+    resolve?: ResolveAll,
+  ) {
+    this.agent = new Agent({ connect: { lookup: guardedLookup(policy, resolve) } });
+  }
+
+  /** Never throws: a failure is a result with `error`. The timeout covers the whole exchange. */
+  async post(url: string, body: string, headers: Record<string, string>): Promise<PostResult> {
+    const started = performance.now();
+    const elapsed = (): number => Math.round(performance.now() - started);
+    try {
+      const signal = AbortSignal.timeout(this.timeoutMs);
+      const response = await request(url, { dispatcher: this.agent, method: 'POST', headers, body, signal });
+      const { statusCode: status } = response;
+      if (status >= 200 && status < 300) {
+        await response.body.dump();
+        return { status, latencyMs: elapsed() };
+      }
+      const detail = await snippet(response.body);
+      return { status, latencyMs: elapsed(), error: describeStatus(status, response.headers.location, detail) };
+    } catch (error) {
+      return { latencyMs: elapsed(), error: this.describeError(error), permanent: error instanceof CallbackAddressRefusedError };
+    }
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+
+  private describeError(error: unknown): string {
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+      return `no answer within ${this.timeoutMs} ms (callbackTimeoutMs)`;
+    }
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;
+  }
+}
+
+function describeStatus(status: number, location: string | string[] | undefined, detail: string): string {
+  if (status >= 300 && status < 400) {
+    const target = Array.isArray(location) ? location[0] : location;
+    return `HTTP ${status}: redirect${target ? ` to ${target}` : ''} not followed (callbacks never follow redirects)`;
+  }
+  return detail ? `HTTP ${status}: ${detail}` : `HTTP ${status}`;
+}
+
+/** The start of a response body, for the delivery log; the rest is not read. */
+async function snippet(body: AsyncIterable<Buffer>): Promise<string> {
+  let text = '';
+  for await (const chunk of body) {
+    text += chunk.toString('utf8');
+    if (text.length >= SNIPPET_CHARS) break;
+  }
+  return text.slice(0, SNIPPET_CHARS).replace(/\s+/g, ' ').trim();
+}

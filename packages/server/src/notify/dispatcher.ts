@@ -1,0 +1,205 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SigningKeys } from '../auth/signing-keys.js';
+import type { Clock } from '../domain/clock.js';
+import type { Wakeup } from '../runtime/wakeup.js';
+import { LeaseLostError } from '../storage/errors.js';
+import type { OutboxMessage, Store } from '../storage/ports.js';
+import { attemptCallback, type AttemptDeps, type AttemptResult } from './callback-attempt.js';
+import type { CallbackMessage } from './callback-message.js';
+import { CallbackSigner } from './callback-signer.js';
+import { CallbackTransport } from './callback-transport.js';
+import type { CallbackUrlPolicy } from './callback-url-policy.js';
+import type { RetryLimits } from './retry-policy.js';
+
+/** The subset of a pino logger the dispatcher writes to. */
+export interface DispatcherLog {
+  debug(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface CallbackDispatcherDeps {
+  store: Store;
+  clock: Clock;
+  /** The callback-signing keys (CALLBACK_SIGNING_KEYS), already initialised. */
+  keys: SigningKeys;
+  policy: CallbackUrlPolicy;
+  /** Nudged by whoever appends callbacks; a dedicated instance (see docs/callbacks.md). */
+  wake: Wakeup;
+  /** This node's lease owner id. */
+  owner: string;
+  config: RetryLimits & { callbackTimeoutMs: number };
+  log?: DispatcherLog;
+  /** Deliveries in flight at once, each to a different call (default 16). */
+  concurrency?: number;
+  /** Longest sleep when idle, in real milliseconds (default 500). */
+  pollMs?: number;
+  /** Delivery-log entries kept (default 10,000). */
+  keepAttempts?: number;
+  /** Jitter source (tests pass a constant). */
+  random?: () => number;
+}
+
+export interface CallbackDispatcher {
+  /** Stops claiming, lets deliveries in flight finish (each is bounded by the timeout), releases sockets. */
+  stop(): Promise<void>;
+  /** Resolves once the outbox is empty and nothing is in flight (for tests). */
+  drained(): Promise<void>;
+}
+
+const DEFAULTS = { concurrency: 16, pollMs: 500, keepAttempts: 10_000 };
+/** Prune the delivery log after this many new entries. */
+const PRUNE_EVERY = 500;
+const silent: DispatcherLog = { debug: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * Delivers the callback outbox: claims the head message of each call (the outbox hands out one
+ * per stream, so a call's notifications go out in order and a failing head holds back the rest of
+ * its call only), POSTs several calls at once, and records every attempt in the delivery log in
+ * the same transaction that completes or reschedules the message.
+ */
+export function startCallbackDispatcher(deps: CallbackDispatcherDeps): CallbackDispatcher {
+  const loop = new DispatchLoop(deps);
+  loop.start();
+  return { stop: () => loop.stop(), drained: () => loop.drained() };
+}
+
+class DispatchLoop {
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private readonly transport: CallbackTransport;
+  private readonly attemptDeps: AttemptDeps;
+  private readonly log: DispatcherLog;
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private readonly keepAttempts: number;
+  /** A claim outlives the slowest attempt (timeout) with room for the log write; clock ms. */
+  private readonly leaseMs: number;
+  private running = true;
+  private stopping: Promise<void> | undefined;
+  private loop: Promise<void> = Promise.resolve();
+  private nextRetryAt: number | undefined;
+  private sincePrune = 0;
+
+  constructor(private readonly deps: CallbackDispatcherDeps) {
+    this.transport = new CallbackTransport(deps.policy, deps.config.callbackTimeoutMs);
+    const signer = new CallbackSigner(deps.keys, deps.clock);
+    this.attemptDeps = { clock: deps.clock, signer, policy: deps.policy, transport: this.transport, limits: deps.config, random: deps.random };
+    this.log = deps.log ?? silent;
+    this.concurrency = Math.max(deps.concurrency ?? DEFAULTS.concurrency, 1);
+    this.pollMs = deps.pollMs ?? DEFAULTS.pollMs;
+    this.keepAttempts = deps.keepAttempts ?? DEFAULTS.keepAttempts;
+    this.leaseMs = deps.config.callbackTimeoutMs * 2 + 30_000;
+  }
+
+  start(): void {
+    this.loop = this.run();
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.shutDown();
+    return this.stopping;
+  }
+
+  async drained(): Promise<void> {
+    while (this.inFlight.size > 0 || (await this.deps.store.outbox.pending()).length > 0) await sleep(5);
+  }
+
+  private async shutDown(): Promise<void> {
+    this.running = false;
+    this.deps.wake.notify();
+    await this.loop;
+    await Promise.all(this.inFlight.values());
+    await this.transport.close();
+  }
+
+  private async run(): Promise<void> {
+    await this.prune();
+    while (this.running) {
+      const claimed = await this.claim();
+      for (const message of claimed) this.launch(message);
+      if (this.running) await this.deps.wake.wait(this.sleepMs());
+    }
+  }
+
+  /** Never throws: a store failure is logged and retried on the next turn. */
+  private async claim(): Promise<OutboxMessage<CallbackMessage>[]> {
+    const limit = this.concurrency - this.inFlight.size;
+    if (limit <= 0) return [];
+    try {
+      const { store, clock, owner } = this.deps;
+      const claimed = await store.outbox.claim<CallbackMessage>({ now: clock.now(), leaseMs: this.leaseMs, limit, owner });
+      // Our own lease may have run out under a fast clock and been renewed by this claim: keep the delivery in flight.
+      return claimed.filter((message) => !this.inFlight.has(message.seq));
+    } catch (error) {
+      this.log.error({ err: error }, 'callback dispatcher: claiming from the outbox failed');
+      return [];
+    }
+  }
+
+  /** Until the next retry is due, or pollMs at most; a wake (new callback, finished delivery) cuts it short. */
+  private sleepMs(): number {
+    if (this.nextRetryAt === undefined) return this.pollMs;
+    const untilRetry = Math.max(this.nextRetryAt - this.deps.clock.now(), 0);
+    if (untilRetry <= this.pollMs) this.nextRetryAt = undefined;
+    return Math.min(untilRetry, this.pollMs);
+  }
+
+  private launch(message: OutboxMessage<CallbackMessage>): void {
+    const task = this.deliver(message)
+      .catch((error: unknown) => this.log.error({ err: error, seq: message.seq }, 'callback dispatcher: delivery failed unexpectedly'))
+      .finally(() => {
+        this.inFlight.delete(message.seq);
+        // The next message of this call may be claimable now, and a slot is free.
+        this.deps.wake.notify();
+      });
+    this.inFlight.set(message.seq, task);
+  }
+
+  private async deliver(message: OutboxMessage<CallbackMessage>): Promise<void> {
+    if (message.payload?.kind !== 'callback') return this.dropForeign(message);
+    const result = await attemptCallback(this.attemptDeps, message);
+    await this.record(message, result);
+    this.report(result);
+    if (result.retryAt !== undefined) this.nextRetryAt = Math.min(this.nextRetryAt ?? Infinity, result.retryAt);
+    if (++this.sincePrune >= PRUNE_EVERY) await this.prune();
+  }
+
+  /** Completes or reschedules the message together with its log entry. */
+  private async record(message: OutboxMessage<CallbackMessage>, { entry, retryAt }: AttemptResult): Promise<void> {
+    const { store, owner } = this.deps;
+    try {
+      await store.transaction(async (tx) => {
+        if (retryAt === undefined) await tx.outbox.complete(message.seq, owner);
+        else await tx.outbox.reschedule(message.seq, owner, retryAt, entry.error ?? 'failed');
+        await tx.deliveries.append(entry);
+      });
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) throw error;
+      // Another node took the message over after our lease ran out: it owns the outcome now (at-least-once).
+      this.log.warn({ seq: message.seq, callId: entry.callId }, 'callback dispatcher: lease lost during delivery; another node retries it');
+      await store.deliveries.append(entry);
+    }
+  }
+
+  private report({ entry, retryAt }: AttemptResult): void {
+    const details = { callId: entry.callId, seq: entry.seq, attempt: entry.attempt, url: entry.url, status: entry.status, latencyMs: entry.latencyMs };
+    if (entry.outcome === 'delivered') this.log.debug(details, `callback delivered: ${entry.summary}`);
+    else if (entry.outcome === 'retrying') this.log.warn({ ...details, error: entry.error, retryAt }, `callback failed, will retry: ${entry.summary}`);
+    else this.log.error({ ...details, error: entry.error }, `callback abandoned: ${entry.summary}`);
+  }
+
+  /** The outbox carries callbacks only (ADR 0003); anything else would block its stream forever. */
+  private async dropForeign(message: OutboxMessage): Promise<void> {
+    this.log.error({ seq: message.seq, stream: message.stream }, 'callback dispatcher: dropping an outbox message that is not a callback');
+    await this.deps.store.outbox.complete(message.seq, this.deps.owner);
+  }
+
+  private async prune(): Promise<void> {
+    this.sincePrune = 0;
+    try {
+      await this.deps.store.deliveries.prune(this.keepAttempts);
+    } catch (error) {
+      this.log.error({ err: error }, 'callback dispatcher: pruning the delivery log failed');
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type { NotificationFactory } from '../calls/notification-factory.js';
+import type { Call, CallEvent, Conference, Participant } from '../domain/calls/types.js';
+import type { CallbackMessage } from '../notify/callback-message.js';
+import { callStateToGraph, callToGraph } from './call-to-graph.js';
+import { callResourceUrl, commsNotification, commsNotifications, participantsResourceUrl } from './comms-notification.js';
+import type { GraphObject } from './identity-set.js';
+import { participantToGraph } from './participant-to-graph.js';
+
+interface Notification {
+  item: GraphObject;
+  summary: string;
+}
+
+/** Maps domain events to the Graph notifications one app leg receives (BEHAVIOR.md §4–5). */
+export const graphNotificationFactory: NotificationFactory = {
+  forLeg(event: CallEvent, leg: Call): CallbackMessage | undefined {
+    const notification = notificationFor(event, leg);
+    if (!notification) return undefined;
+    const body = commsNotifications(notification.item);
+    return { kind: 'callback', callId: leg.id, appId: leg.appId, tenantId: leg.tenantId, url: leg.callbackUri, body, summary: notification.summary };
+  },
+};
+
+function notificationFor(event: CallEvent, leg: Call): Notification | undefined {
+  switch (event.type) {
+    case 'call:created':
+      return incomingCall(event.call, leg);
+    case 'call:stateChanged':
+      return callState(event.call, leg, 'updated');
+    case 'call:deleted':
+      return callState(event.call, leg, 'deleted');
+    case 'roster:updated':
+      return roster(event.conference, event.participants, leg, 'updated');
+    case 'roster:removed':
+      return roster(event.conference, event.participants, leg, 'deleted');
+  }
+}
+
+/**
+ * Only an incoming call is announced with `created` (call-answer examples); an outgoing call
+ * was already returned by the 201 and next reports `updated` establishing. A call's events go
+ * to that call's leg only.
+ */
+function incomingCall(call: Call, leg: Call): Notification | undefined {
+  if (call.id !== leg.id || call.direction !== 'incoming') return undefined;
+  const item = commsNotification('created', callResourceUrl(leg.id), leg.callbackUri, callToGraph(call, { version: leg.apiVersion }));
+  return { item, summary: `incoming call from ${call.source.displayName ?? call.source.id}` };
+}
+
+/** `updated` with a partial call per state change; `deleted` once terminated, with resultInfo. */
+function callState(call: Call, leg: Call, changeType: 'updated' | 'deleted'): Notification | undefined {
+  if (call.id !== leg.id) return undefined;
+  const item = commsNotification(changeType, callResourceUrl(leg.id), leg.callbackUri, callStateToGraph(call, { version: leg.apiVersion }));
+  const reason = call.resultInfo ? ` (${call.resultInfo.code}/${call.resultInfo.subcode})` : '';
+  return { item, summary: changeType === 'deleted' ? `call terminated${reason}` : `call ${call.state}${reason}` };
+}
+
+/** Roster changes as an array on the participants URL: `updated` for joins and changes, `deleted` for departures. */
+function roster(conference: Conference, changed: Participant[], leg: Call, changeType: 'updated' | 'deleted'): Notification | undefined {
+  const visible = visibleTo(conference, changed, leg);
+  if (visible.length === 0) return undefined;
+  const resourceData = visible.map((participant) => participantToGraph(participant, leg.apiVersion));
+  const item = commsNotification(changeType, participantsResourceUrl(leg.id), leg.callbackUri, resourceData);
+  return { item, summary: `${changeType === 'deleted' ? 'roster removed' : 'roster updated'} (${visible.length})` };
+}
+
+/**
+ * Who a leg hears about: nothing for peer-to-peer calls, other conferences or ended legs; a leg
+ * waiting in the lobby only about itself (beta application-post-calls example 10).
+ */
+function visibleTo(conference: Conference, changed: Participant[], leg: Call): Participant[] {
+  if (conference.kind === 'peerToPeer' || leg.conferenceId !== conference.id || leg.state === 'terminated') return [];
+  const own = [...changed, ...conference.participants].find((participant) => participant.id === leg.myParticipantId);
+  return own?.isInLobby ? changed.filter((participant) => participant.id === own.id) : changed;
+}

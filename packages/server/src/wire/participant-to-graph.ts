@@ -1,0 +1,57 @@
+import type { MediaDirection, Participant } from '../domain/calls/types.js';
+import { identitySet, type GraphObject } from './identity-set.js';
+import { ODATA } from './odata-type.js';
+import type { WireVersion } from './version.js';
+
+/**
+ * A roster entry as list/get participants and roster notifications show it (BEHAVIOR.md §8).
+ * Region, language and metadata are not simulated and read null.
+ */
+export function participantToGraph(participant: Participant, version: WireVersion): GraphObject {
+  const resource: GraphObject = {
+    '@odata.type': ODATA.participant,
+    info: { '@odata.type': ODATA.participantInfo, identity: identitySet(participant.identity), region: null, languageId: null },
+    mediaStreams: mediaStreams(participant),
+    isMuted: participant.isMuted,
+    isInLobby: participant.isInLobby,
+    metadata: null,
+    recordingInfo: null,
+    rosterSequenceNumber: participant.rosterSequenceNumber,
+    id: participant.id,
+  };
+  return version === 'beta' ? { ...resource, preferredDisplayName: null, isIdentityAnonymized: false } : resource;
+}
+
+interface StreamSlot {
+  mediaType: 'audio' | 'video' | 'videoBasedScreenSharing';
+  label: string;
+  direction(participant: Participant): MediaDirection;
+}
+
+/** Labels as the roster examples name the streams (main-audio, applicationsharing-video). */
+const SLOTS: StreamSlot[] = [
+  { mediaType: 'audio', label: 'main-audio', direction: (p) => p.audio },
+  { mediaType: 'video', label: 'main-video', direction: (p) => p.video },
+  { mediaType: 'videoBasedScreenSharing', label: 'applicationsharing-video', direction: (p) => p.screenSharing },
+];
+
+/** Audio is always listed (muted or not); video and sharing only while they flow. */
+function mediaStreams(participant: Participant): GraphObject[] {
+  const base = sourceIdBase(participant.id);
+  return SLOTS.flatMap((slot, index) => {
+    const direction = slot.direction(participant);
+    if (slot.mediaType !== 'audio' && direction === 'inactive') return [];
+    const serverMuted = slot.mediaType === 'audio' && participant.serverMuted;
+    return [{ '@odata.type': ODATA.mediaStream, mediaType: slot.mediaType, label: slot.label, sourceId: String(base + index), direction, serverMuted }];
+  });
+}
+
+/**
+ * Graph numbers media sources per conference; the domain does not model them, so each
+ * participant gets a stable block of small numbers derived from its id (FNV-1a).
+ */
+function sourceIdBase(participantId: string): number {
+  let hash = 0x811c9dc5;
+  for (const char of participantId) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return 1 + (hash % 100_000) * 4;
+}

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CallUnit } from '../../src/calls/call-unit.js';
+import { createOutgoingCall, establishCall } from '../../src/domain/calls/call-leg.js';
+import { appParticipant } from '../../src/domain/calls/participants.js';
+import { addParticipants, openConference, rosterSnapshot } from '../../src/domain/calls/roster.js';
+import type { Call } from '../../src/domain/calls/types.js';
+import { newCall } from '../domain/call-fixtures.js';
+import { T0, useCallKit } from './call-kit.js';
+
+const connected = (id: string): Call => establishCall(createOutgoingCall(newCall({ id, conferenceId: 'conf' }), T0).value, T0).value;
+
+describe('call unit of work', () => {
+  const kit = useCallKit();
+
+  it('sends roster events to connected legs only, never to one waiting in the lobby', async () => {
+    const [inside, waiting, joining] = [connected('inside'), connected('waiting'), createOutgoingCall(newCall({ id: 'joining' }), T0).value];
+    const conference = addParticipants(openConference({ id: 'conf', kind: 'meeting', tenantId: 't' }, T0), [
+      appParticipant(inside, 'p1', false),
+      appParticipant(waiting, 'p2', true),
+      appParticipant(joining, 'p3', false),
+    ], T0).value;
+    await kit().store.transaction(async (tx) => {
+      const unit = new CallUnit(tx, kit().notifications);
+      for (const call of [inside, waiting, joining]) await unit.putCall(call);
+      await unit.emit(rosterSnapshot(conference));
+    });
+    assert.deepEqual(kit().notifications.sent.map((s) => s.leg), ['inside']);
+  });
+
+  it('writes back with the version it read, so a concurrent change fails the commit', async () => {
+    const call = connected('c1');
+    await kit().store.docs.put('call', call.id, call);
+    await assert.rejects(
+      kit().store.transaction(async (tx) => {
+        const unit = new CallUnit(tx, kit().notifications);
+        await unit.call(call.id);
+        await tx.docs.put('call', call.id, { ...call, state: 'hold' });
+        await unit.putCall({ ...call, state: 'terminating' });
+        await unit.flush();
+      }),
+      /version conflict on call\/c1/,
+    );
+  });
+});

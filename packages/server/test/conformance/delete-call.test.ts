@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { graphNotificationFactory } from '../../src/wire/notification-factory.js';
+import { buildCall } from '../wire/support/domain.js';
+import { loadFixture, only, VERSIONS } from './support/fixtures.js';
+import { bodyOrNull, buildCallsTestApp, sendFixtureRequest, type CallsTestApp } from './support/graph-app.js';
+import { assertHeadersConform } from './support/headers.js';
+import { callEventFor, legOf } from './support/incoming-flow.js';
+import { bodyOf, notificationKind } from './support/notifications.js';
+import { ConformanceCheck, type Allowance } from './support/shape.js';
+
+/** Delete call (call-delete): documented differences between the examples and us. */
+const ALLOWANCES: Allowance[] = [
+  { path: 'value[].callbackUri', kind: 'extra', reason: 'every notification names the call’s callbackUri, as the create-call examples show' },
+  ...['direction', 'id'].map((member): Allowance => ({ path: `value[].resourceData.${member}`, kind: 'extra', reason: 'state notifications always carry the call id and direction (create-call examples)' })),
+  ...['code', 'subcode'].map((member): Allowance => ({ path: `value[].resourceData.resultInfo.${member}`, kind: 'type', reason: 'the schema types code and subcode Int32 (BEHAVIOR.md §9); this example quotes them' })),
+];
+
+describe('conformance: delete call (call-delete)', () => {
+  const check = new ConformanceCheck(ALLOWANCES);
+  let t: CallsTestApp;
+  before(async () => {
+    t = await buildCallsTestApp();
+  });
+  after(() => t.close());
+
+  for (const version of VERSIONS) {
+    const scenario = only(loadFixture(version, 'call-delete').scenarios, 'scenario');
+    it(`${version}: response`, async () => {
+      const expected = only(scenario.responses, 'response');
+      const call = t.calls.add(buildCall({ id: `delete-${version}` }));
+      const response = await sendFixtureRequest(t, only(scenario.requests, 'request'), call.id);
+      assert.equal(response.statusCode, expected.status);
+      assertHeadersConform(version, expected.headers, response.headers);
+      assert.equal(bodyOrNull(response), expected.body);
+    });
+    for (const notification of scenario.notifications) {
+      const kind = notificationKind(notification);
+      it(`${version}: ${kind} notification`, () => {
+        const leg = { ...legOf(notification), apiVersion: version, ...(kind === 'terminated' ? { resultInfo: { code: 200, subcode: 5001, message: 'The conversation has ended.' } } : {}) };
+        const message = graphNotificationFactory.forLeg(callEventFor(kind, leg), leg);
+        check.compare(`${version} ${kind}`, notification.body, bodyOf(message));
+      });
+    }
+  }
+
+  it('needs every difference it lists', () => check.assertAllUsed());
+});
