@@ -24,7 +24,7 @@ const packageDir = fileURLToPath(new URL('../', import.meta.url));
 const OUT_DIR = 'test/conformance/fixtures';
 const GRAPH_ORIGIN = 'https://graph.microsoft.com';
 
-/** The method pages issue 3 covers. */
+/** The method pages issues 3 and 4 cover. */
 const PAGES = [
   'application-post-calls',
   'call-get',
@@ -35,6 +35,26 @@ const PAGES = [
   'call-keepalive',
   'call-list-participants',
   'participant-get',
+  'call-updaterecordingstatus',
+  'call-addlargegalleryview',
+  'addlargegalleryviewoperation-get',
+  'call-list-contentsharingsessions',
+  'contentsharingsession-get',
+  'participant-invite',
+  'call-changescreensharingrole',
+  'call-transfer',
+  'call-post-audioroutinggroups',
+  'call-list-audioroutinggroups',
+  'audioroutinggroup-get',
+  'audioroutinggroup-update',
+  'audioroutinggroup-delete',
+  'participant-mute',
+  'participant-muteall',
+  'participant-delete',
+  'participant-startholdmusic',
+  'participant-stopholdmusic',
+  'call-mute',
+  'call-unmute',
 ] as const;
 
 type Version = 'v1.0' | 'beta';
@@ -155,7 +175,10 @@ function main(): void {
   const results: boolean[] = [];
   for (const version of ['v1.0', 'beta'] as const) {
     for (const page of PAGES) {
-      const fixture = buildFixture(version, page, readBlocks(examplesDir, version, page));
+      const blocks = readBlocks(examplesDir, version, page);
+      // A page one version does not have (participant-muteall is beta only) gets no fixture there.
+      if (blocks.length === 0) continue;
+      const fixture = buildFixture(version, page, blocks);
       results.push(emit(`${OUT_DIR}/${version}/${page}.json`, `${JSON.stringify(fixture, null, 2)}\n`, values.check));
     }
   }

@@ -8,6 +8,8 @@ import { TokenService } from './auth/token-service.js';
 import { AccessTokenVerifier } from './auth/access-token-verifier.js';
 import { CallService, type CallServiceDeps } from './calls/call-service.js';
 import { PeopleService } from './calls/people-service.js';
+import { MeetingFeaturesService } from './calls/meeting-features-service.js';
+import { MeetingControlsService } from './calls/meeting-controls-service.js';
 import { latencyProfile } from './calls/latency.js';
 import { CallbackUrlPolicy } from './notify/callback-url-policy.js';
 import { CALLBACK_SIGNING_KEYS } from './notify/callback-signer.js';
@@ -30,6 +32,8 @@ export interface Services {
   verifier: AccessTokenVerifier;
   calls: CallService;
   people: PeopleService;
+  features: MeetingFeaturesService;
+  controls: MeetingControlsService;
   /** Keys that sign callbacks (published at /v1/keys). */
   callbackKeys: SigningKeys;
   callbackPolicy: CallbackUrlPolicy;
@@ -72,6 +76,8 @@ export async function createServices(store: Store, clock: Clock, config: Config)
     verifier: new AccessTokenVerifier({ keys, world, clock }),
     calls: new CallService(callDeps),
     people: new PeopleService(callDeps),
+    features: new MeetingFeaturesService(callDeps),
+    controls: new MeetingControlsService(callDeps),
     callbackKeys,
     callbackPolicy,
     deliveries: new CallbackDeliveries({ store, wake: wake.outbox }),

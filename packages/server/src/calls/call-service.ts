@@ -1,4 +1,4 @@
-import type { Call, Participant } from '../domain/calls/types.js';
+import type { Call, Operation, Participant } from '../domain/calls/types.js';
 import type { TimerEntry } from '../storage/ports.js';
 import type { AnswerCommand, CallsApi, Caller, CreateCallCommand, RedirectCommand, RejectCommand } from './calls-api.js';
 import { callContext, type CallContext, type CallServiceDeps } from './call-context.js';
@@ -6,7 +6,7 @@ import { createCall } from './use-cases/create-call.js';
 import { fireTimer } from './use-cases/fire-timer.js';
 import { deleteCall, keepAlive } from './use-cases/hang-up.js';
 import { answer, redirect, reject } from './use-cases/incoming-actions.js';
-import { getCall, getParticipant, listParticipants } from './use-cases/read-calls.js';
+import { getCall, getOperation, getParticipant, listParticipants } from './use-cases/read-calls.js';
 
 export type { CallServiceDeps } from './call-context.js';
 
@@ -56,6 +56,10 @@ export class CallService implements CallsApi {
 
   getParticipant(caller: Caller, callId: string, participantId: string): Promise<Participant> {
     return getParticipant(this.ctx, caller, callId, participantId);
+  }
+
+  getOperation(caller: Caller, callId: string, operationId: string): Promise<Operation> {
+    return getOperation(this.ctx, caller, callId, operationId);
   }
 
   /** Runs a due call timer (see timer-runner.ts); false when the payload is not a call timer. */

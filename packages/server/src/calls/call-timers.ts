@@ -1,14 +1,20 @@
+import { FEATURE_TIMER_KINDS } from './features/feature-timer-kinds.js';
+import { CONTROL_TIMER_KINDS } from './controls/control-timer-kinds.js';
+
 /**
- * The durable timers of call legs. One timer per (kind, call): setting it again moves it, and a
- * leg's timers are cancelled when it ends. Payloads are plain JSON so they survive a restart.
+ * The durable timers of call legs. One timer per (kind, call), or per (kind, call, operation) for
+ * operation timers: setting it again moves it, and a leg's timers are cancelled when it ends
+ * (operation timers are not: their handlers find the leg ended and finish quietly). Payloads are plain JSON so they survive a restart.
  */
-export const CALL_TIMER_KINDS = ['establish', 'rosterSnapshot', 'terminate', 'answerDeadline', 'keepAlive', 'redirect', 'purge'] as const;
+export const CALL_TIMER_KINDS = ['establish', 'rosterSnapshot', 'terminate', 'answerDeadline', 'keepAlive', 'redirect', 'purge', ...FEATURE_TIMER_KINDS, ...CONTROL_TIMER_KINDS] as const;
 
 export type CallTimerKind = (typeof CALL_TIMER_KINDS)[number];
 
 export interface CallTimer {
   kind: CallTimerKind;
   callId: string;
+  /** Timers that finish one operation (several may run on a call at once) name it, and are keyed by it. */
+  operationId?: string;
 }
 
 /** Timers cancelled when a leg ends; `purge` outlives it on purpose. */
@@ -17,7 +23,7 @@ export const LEG_TIMER_KINDS: readonly CallTimerKind[] = CALL_TIMER_KINDS.filter
 /** How long an ended leg stays readable through the control API before it is deleted. */
 export const ENDED_CALL_RETENTION_MS = 60 * 60_000;
 
-export const callTimerKey = (kind: CallTimerKind, callId: string): string => `call:${callId}:${kind}`;
+export const callTimerKey = (kind: CallTimerKind, callId: string, operationId?: string): string => `call:${callId}:${kind}${operationId ? `:${operationId}` : ''}`;
 
 export function isCallTimer(payload: unknown): payload is CallTimer {
   const candidate = payload as Partial<CallTimer> | null;

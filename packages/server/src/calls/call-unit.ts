@@ -1,10 +1,10 @@
 import { isConnected } from '../domain/calls/call-rules.js';
-import type { Call, CallEvent, Conference } from '../domain/calls/types.js';
+import type { Call, CallEvent, Conference, Operation } from '../domain/calls/types.js';
 import { DomainError } from '../domain/errors/index.js';
 import { CALLBACK_STREAM } from '../notify/callback-message.js';
 import type { StoreTx } from '../storage/ports.js';
 import { WorldReader } from '../world/world-reader.js';
-import { LEG_TIMER_KINDS, callTimerKey, type CallTimerKind } from './call-timers.js';
+import { LEG_TIMER_KINDS, callTimerKey, type CallTimer, type CallTimerKind } from './call-timers.js';
 import type { NotificationFactory } from './notification-factory.js';
 
 /** Document kinds of the calling area. */
@@ -13,6 +13,8 @@ export const CALL_KINDS = {
   conference: 'conference',
   /** Index: meeting id → the conference in progress for it. */
   meetingConference: 'meeting-conference',
+  /** commsOperations, keyed by operation id (GET …/calls/{callId}/operations/{id}). */
+  operation: 'operation',
 } as const;
 
 interface MeetingLink {
@@ -72,6 +74,17 @@ export class CallUnit {
     return link && this.conference(link.conferenceId);
   }
 
+  /** An operation of this call, or operationNotFound (also for another call's operation). */
+  async requireOperation(callId: string, operationId: string): Promise<Operation> {
+    const operation = await this.read<Operation>(CALL_KINDS.operation, operationId);
+    if (!operation || operation.callId !== callId) throw new DomainError('operationNotFound', { operationId });
+    return operation;
+  }
+
+  async putOperation(operation: Operation): Promise<void> {
+    await this.write(CALL_KINDS.operation, operation.id, operation);
+  }
+
   async putCall(call: Call): Promise<void> {
     await this.write(CALL_KINDS.call, call.id, call);
   }
@@ -107,8 +120,9 @@ export class CallUnit {
     }
   }
 
-  async setTimer(kind: CallTimerKind, callId: string, dueAt: number): Promise<void> {
-    await this.tx.timers.set(callTimerKey(kind, callId), dueAt, { kind, callId });
+  async setTimer(kind: CallTimerKind, callId: string, dueAt: number, operationId?: string): Promise<void> {
+    const timer: CallTimer = { kind, callId, ...(operationId ? { operationId } : {}) };
+    await this.tx.timers.set(callTimerKey(kind, callId, operationId), dueAt, timer);
     this.touchedTimers = true;
   }
 
@@ -138,7 +152,7 @@ export class CallUnit {
    * (BEHAVIOR.md §4), and a leg still establishing gets the whole roster once established.
    */
   private async audience(event: CallEvent): Promise<Call[]> {
-    if (event.type.startsWith('call:')) return [(event as { call: Call }).call];
+    if (event.type.startsWith('call:') || event.type === 'operation:finished') return [(event as { call: Call }).call];
     const { conference } = event as { conference: Conference };
     const legs: Call[] = [];
     for (const participant of conference.participants) {

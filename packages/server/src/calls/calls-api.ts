@@ -1,4 +1,4 @@
-import type { Call, Identity, Modality, Participant } from '../domain/calls/types.js';
+import type { Call, Identity, Modality, Operation, Participant } from '../domain/calls/types.js';
 
 /** Who is calling the Graph API: the verified app-only token. */
 export interface Caller {
@@ -69,4 +69,6 @@ export interface CallsApi {
   redirect(caller: Caller, callId: string, command: RedirectCommand): Promise<void>;
   listParticipants(caller: Caller, callId: string): Promise<Participant[]>;
   getParticipant(caller: Caller, callId: string, participantId: string): Promise<Participant>;
+  /** Any operation of the call, also after the call ended (reads of finished operations stay possible). */
+  getOperation(caller: Caller, callId: string, operationId: string): Promise<Operation>;
 }

@@ -1,6 +1,8 @@
 import { endCall } from '../domain/calls/call-leg.js';
 import type { EndReason } from '../domain/calls/end-reasons.js';
 import { participantOfCall, people, removeParticipant } from '../domain/calls/roster.js';
+import { dropVirtualParticipantsOf } from '../domain/calls/large-gallery.js';
+import { releaseHoldsBy } from '../domain/calls/hold-music.js';
 import type { Call, Conference, Transition } from '../domain/calls/types.js';
 import { ENDED_CALL_RETENTION_MS } from './call-timers.js';
 import type { CallUnit } from './call-unit.js';
@@ -33,9 +35,11 @@ async function leaveConference(unit: CallUnit, call: Call): Promise<void> {
   const participant = conference?.state === 'active' ? participantOfCall(conference, call.id) : undefined;
   if (!conference || !participant) return;
   const left = removeParticipant(conference, participant.id);
-  await unit.putConference(left.value);
-  await unit.emit(left.events);
-  await settleAfterLegLeft(unit, left.value);
+  const galleries = dropVirtualParticipantsOf(left.value, call.id);
+  const holds = releaseHoldsBy(galleries.value, call.id);
+  await unit.putConference(holds.value);
+  await unit.emit([...left.events, ...galleries.events, ...holds.events]);
+  await settleAfterLegLeft(unit, holds.value);
 }
 
 /**

@@ -6,13 +6,14 @@ import { registerTokenCommand } from './commands/token.js';
 import { registerKeysCommand } from './commands/keys.js';
 import { registerPermissionsCommand } from './commands/permissions.js';
 import { registerPeopleCommand } from './commands/people.js';
+import { registerMeetingConfigCommand } from './commands/meeting-config.js';
 
 /** `switchboard <command>`: one file per command under commands/. */
 export function buildProgram(): Command {
   const program = new Command('switchboard')
     .description('Switchboard: a local Microsoft Graph calling API with an Entra-compatible token service')
     .showHelpAfterError();
-  for (const register of [registerStartCommand, registerWorldCommand, registerConsentCommand, registerTokenCommand, registerKeysCommand, registerPermissionsCommand, registerPeopleCommand]) {
+  for (const register of [registerStartCommand, registerWorldCommand, registerConsentCommand, registerTokenCommand, registerKeysCommand, registerPermissionsCommand, registerPeopleCommand, registerMeetingConfigCommand]) {
     register(program);
   }
   return program;

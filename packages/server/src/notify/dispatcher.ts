@@ -88,7 +88,8 @@ class DispatchLoop {
     this.concurrency = Math.max(deps.concurrency ?? DEFAULTS.concurrency, 1);
     this.pollMs = deps.pollMs ?? DEFAULTS.pollMs;
     this.keepAttempts = deps.keepAttempts ?? DEFAULTS.keepAttempts;
-    this.leaseMs = deps.config.callbackTimeoutMs * 2 + 30_000;
+    // Clock ms: under --time-scale the clock runs faster than the real-time attempt it must outlive.
+    this.leaseMs = (deps.config.callbackTimeoutMs * 2 + 30_000) * (deps.config.timeScale ?? 1);
   }
 
   start(): void {

@@ -10,7 +10,13 @@ export const RETRY_JITTER = 0.2;
 
 export interface RetryLimits {
   callbackMaxAttempts: number;
+  /** Real milliseconds. */
   callbackMaxAgeMs: number;
+  /**
+   * How much faster the clock runs than real time (--time-scale). Delivery happens in real time —
+   * a bot needs real seconds to restart — so waits and the max age are stretched into clock time.
+   */
+  timeScale?: number;
 }
 
 /**
@@ -34,7 +40,8 @@ export function nextAttemptAt(
   limits: RetryLimits,
   random?: () => number,
 ): number | undefined {
-  const deadline = message.createdAt + limits.callbackMaxAgeMs;
+  const scale = limits.timeScale ?? 1;
+  const deadline = message.createdAt + limits.callbackMaxAgeMs * scale;
   if (message.attempts >= limits.callbackMaxAttempts || now >= deadline) return undefined;
-  return Math.min(now + retryDelayMs(message.attempts, random), deadline);
+  return Math.min(now + retryDelayMs(message.attempts, random) * scale, deadline);
 }

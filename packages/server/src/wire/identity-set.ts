@@ -13,6 +13,8 @@ export function identitySet(identity: Identity): GraphObject {
   if (identity.displayName !== undefined) member.displayName = identity.displayName;
   member.id = identity.id;
   if (identity.tenantId !== undefined) member.tenantId = identity.tenantId;
+  // An open member, spelled as the large-gallery concept page shows it (`ApplicationType`).
+  if (identity.applicationType !== undefined) member.ApplicationType = identity.applicationType;
   return { '@odata.type': ODATA.identitySet, [identity.kind]: member };
 }
 

@@ -1,10 +1,11 @@
 import type { NotificationFactory } from '../calls/notification-factory.js';
-import type { Call, CallEvent, Conference, Participant } from '../domain/calls/types.js';
+import type { Call, CallEvent, Conference, ContentSharingSession, Operation, Participant } from '../domain/calls/types.js';
 import type { CallbackMessage } from '../notify/callback-message.js';
 import { callStateToGraph, callToGraph } from './call-to-graph.js';
 import { callResourceUrl, commsNotification, commsNotifications, participantsResourceUrl } from './comms-notification.js';
 import type { GraphObject } from './identity-set.js';
 import { participantToGraph } from './participant-to-graph.js';
+import { contentSharingResourceUrl, contentSharingSessionToGraph, operationResourceUrl, operationToGraph } from './operation-to-graph.js';
 
 interface Notification {
   item: GraphObject;
@@ -33,7 +34,25 @@ function notificationFor(event: CallEvent, leg: Call): Notification | undefined 
       return roster(event.conference, event.participants, leg, 'updated');
     case 'roster:removed':
       return roster(event.conference, event.participants, leg, 'deleted');
+    case 'operation:finished':
+      return operationFinished(event.call, event.operation, leg);
+    case 'contentSharing:changed':
+      return contentSharing(event.conference, event.sessions, event.changeType, leg);
   }
+}
+
+/** A running operation's outcome: `deleted` on the operation's URL with the final operation (BEHAVIOR.md §6). */
+function operationFinished(call: Call, operation: Operation, leg: Call): Notification | undefined {
+  if (call.id !== leg.id) return undefined;
+  const item = commsNotification('deleted', operationResourceUrl(leg.id, operation.id), leg.callbackUri, operationToGraph(operation));
+  return { item, summary: `${operation.type} ${operation.status}` };
+}
+
+/** Only legs created or answered with isContentSharingNotificationEnabled hear about screen sharing (BEHAVIOR.md §5). */
+function contentSharing(conference: Conference, sessions: ContentSharingSession[], changeType: 'created' | 'updated' | 'deleted', leg: Call): Notification | undefined {
+  if (!leg.contentSharingNotifications || leg.conferenceId !== conference.id || leg.state === 'terminated') return undefined;
+  const item = commsNotification(changeType, contentSharingResourceUrl(leg.id), leg.callbackUri, sessions.map(contentSharingSessionToGraph));
+  return { item, summary: `content sharing ${changeType} (${sessions.length})` };
 }
 
 /**

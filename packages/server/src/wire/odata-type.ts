@@ -9,6 +9,8 @@ export const ODATA = {
   identity: '#microsoft.graph.identity',
   mediaStream: '#microsoft.graph.mediaStream',
   mediaInfo: '#microsoft.graph.mediaInfo',
+  mediaPrompt: '#microsoft.graph.mediaPrompt',
+  audioRoutingGroup: '#microsoft.graph.audioRoutingGroup',
   resultInfo: '#microsoft.graph.resultInfo',
   chatInfo: '#microsoft.graph.chatInfo',
   serviceHostedMediaConfig: '#microsoft.graph.serviceHostedMediaConfig',

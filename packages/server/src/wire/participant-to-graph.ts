@@ -1,11 +1,12 @@
 import type { MediaDirection, Participant } from '../domain/calls/types.js';
 import { identitySet, type GraphObject } from './identity-set.js';
 import { ODATA } from './odata-type.js';
+import { recordingInfoToGraph } from './recording-info-to-graph.js';
 import type { WireVersion } from './version.js';
 
 /**
  * A roster entry as list/get participants and roster notifications show it (BEHAVIOR.md §8).
- * Region, language and metadata are not simulated and read null.
+ * Region and language are not simulated and read null; metadata only virtual participants carry.
  */
 export function participantToGraph(participant: Participant, version: WireVersion): GraphObject {
   const resource: GraphObject = {
@@ -14,8 +15,8 @@ export function participantToGraph(participant: Participant, version: WireVersio
     mediaStreams: mediaStreams(participant),
     isMuted: participant.isMuted,
     isInLobby: participant.isInLobby,
-    metadata: null,
-    recordingInfo: null,
+    metadata: participant.metadata ?? null,
+    recordingInfo: participant.recordingInfo ? recordingInfoToGraph(participant.recordingInfo) : null,
     rosterSequenceNumber: participant.rosterSequenceNumber,
     id: participant.id,
   };

@@ -8,7 +8,9 @@ import { worldFileSchema, type WorldFile, type WorldFileInput } from './world-fi
  *
  * Contoso is where the demo bots live and have consent; Fabrikam is a second tenant where no
  * app has consent, for cross-tenant and 403 cases. No app has a calling webhook URL: incoming
- * calls need one set through the control API or a world file.
+ * calls need one set through the control API or a world file. Megan Bowen is under a compliance
+ * recording policy that names the demo bot: a call or meeting she is in may be recorded by it
+ * (call-updaterecordingstatus), any other answers 8506.
  */
 
 const CONTOSO = '24be639f-17e8-4f9a-8e2d-be151677740d';
@@ -92,7 +94,12 @@ export const DEMO = {
   limitedAppServicePrincipalId: '92815748-75e4-4a4e-894f-43d9d9e9828e',
   users: USERS,
   meetings: MEETINGS,
+  /** The user whose compliance recording policy names the demo bot. */
+  recordedUserId: USERS.megan.id,
 } as const;
+
+const withRecordingPolicy = (entry: (typeof USERS)[keyof typeof USERS]) =>
+  entry.id === DEMO.recordedUserId ? { ...entry, complianceRecordingPolicy: { recordingAppIds: [DEMO.appId] } } : entry;
 
 const meetingEntry = ({ joinWebUrl: _derived, ...entry }: (typeof MEETINGS)[keyof typeof MEETINGS]) => entry;
 
@@ -104,7 +111,7 @@ export const DEMO_WORLD: WorldFileInput = {
     { id: CONTOSO, displayName: DEMO.tenantName, domain: DEMO.tenantDomain, meetingConfiguration: { allowRemoveParticipantAppIds: [DEMO.appId] } },
     { id: FABRIKAM, displayName: DEMO.fabrikamName, domain: DEMO.fabrikamDomain },
   ],
-  users: Object.values(USERS),
+  users: Object.values(USERS).map(withRecordingPolicy),
   applications: [
     { appId: DEMO.appId, displayName: DEMO.appName, homeTenantId: CONTOSO, secrets: [{ id: DEMO.appSecretId, value: DEMO.appSecret, displayName: 'demo secret' }] },
     { appId: DEMO.limitedAppId, displayName: DEMO.limitedAppName, homeTenantId: CONTOSO, secrets: [{ id: DEMO.limitedAppSecretId, value: DEMO.limitedAppSecret, displayName: 'demo secret' }] },

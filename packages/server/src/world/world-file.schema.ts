@@ -21,11 +21,18 @@ export const meetingConfigurationSchema = z
   })
   .describe("The tenant's Teams application meeting configuration.");
 
+export const complianceRecordingPolicySchema = z
+  .strictObject({
+    recordingAppIds: z.array(guidSchema).min(1).describe('App ids of the recording bots the policy invites (ComplianceRecordingApplications).'),
+  })
+  .describe('A Teams compliance recording policy (New-CsTeamsComplianceRecordingPolicy): only calls under it may report a recording status (call-updaterecordingstatus).');
+
 export const tenantEntrySchema = z.strictObject({
   id: guidSchema.describe('Directory (tenant) id.'),
   displayName: z.string().min(1),
   domain: z.string().regex(DOMAIN_NAME_PATTERN, 'must be a DNS domain like contoso.example').toLowerCase().describe('Primary verified domain; user principal names must be in it or a subdomain.'),
   meetingConfiguration: meetingConfigurationSchema.default({ allowRemoveParticipantAppIds: [] }),
+  complianceRecordingPolicy: complianceRecordingPolicySchema.optional().describe('Granted tenant-wide (Grant-CsTeamsComplianceRecordingPolicy -Global): every call of the tenant is under it.'),
 });
 
 export const userEntrySchema = z.strictObject({
@@ -33,6 +40,7 @@ export const userEntrySchema = z.strictObject({
   tenantId: guidSchema.describe('The tenant the user belongs to.'),
   displayName: z.string().min(1),
   userPrincipalName: z.string().regex(UPN_PATTERN, 'must look like name@domain').describe("name@domain, in the tenant's domain."),
+  complianceRecordingPolicy: complianceRecordingPolicySchema.optional().describe('Granted to this user: calls and meetings they are in are under it.'),
 });
 
 export const secretEntrySchema = z.strictObject({

@@ -11,6 +11,8 @@ import * as meetings from './use-cases/meeting-use-cases.js';
 import * as seeding from './use-cases/seed-use-cases.js';
 import * as tenants from './use-cases/tenant-use-cases.js';
 import * as users from './use-cases/user-use-cases.js';
+import * as policies from './use-cases/policy-use-cases.js';
+import { allowRemoveChangeSchema, recordingPolicyPutSchema, type AllowRemoveChangeInput, type RecordingPolicyInput } from './policy-inputs.schema.js';
 import type { WorldFile } from './world-file.schema.js';
 import * as In from './world-inputs.schema.js';
 import { WorldReader } from './world-reader.js';
@@ -69,6 +71,18 @@ export class WorldService {
   }
   async updateMeetingConfiguration(idOrDomain: string, patch: In.MeetingConfigurationPatchInput): Promise<MeetingConfiguration> {
     return tenants.updateMeetingConfiguration(this.ctx, idOrDomain, parseInput(In.meetingConfigurationPatchSchema, patch));
+  }
+  /** Set-CsApplicationMeetingConfiguration -AllowRemoveParticipantAppIds @{Add=…; Remove=…}. */
+  async changeAllowRemoveParticipantAppIds(idOrDomain: string, change: AllowRemoveChangeInput): Promise<MeetingConfiguration> {
+    return policies.changeAllowRemoveParticipantAppIds(this.ctx, idOrDomain, parseInput(allowRemoveChangeSchema, change));
+  }
+  /** The tenant-wide compliance recording policy; undefined removes it. */
+  async setTenantRecordingPolicy(idOrDomain: string, policy: RecordingPolicyInput | undefined): Promise<Tenant> {
+    return policies.setTenantRecordingPolicy(this.ctx, idOrDomain, policy && parseInput(recordingPolicyPutSchema, policy));
+  }
+  /** A user's compliance recording policy; undefined removes it. */
+  async setUserRecordingPolicy(userId: string, policy: RecordingPolicyInput | undefined): Promise<User> {
+    return policies.setUserRecordingPolicy(this.ctx, userId, policy && parseInput(recordingPolicyPutSchema, policy));
   }
 
   async listUsers(filter: { tenantId?: string } = {}): Promise<User[]> {

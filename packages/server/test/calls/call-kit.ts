@@ -52,6 +52,8 @@ export class RecordingNotifications implements NotificationFactory {
 
 function describe(event: CallEvent, leg: string): Sent {
   if (event.type === 'call:created' || event.type === 'call:stateChanged' || event.type === 'call:deleted') return { event: `${event.type}:${event.call.state}`, leg };
+  if (event.type === 'operation:finished') return { event: `${event.type}:${event.operation.type}:${event.operation.status}`, leg };
+  if (event.type === 'contentSharing:changed') return { event: `${event.type}:${event.changeType}`, leg };
   return { event: event.type, leg, participants: event.participants.map((p: Participant) => p.id) };
 }
 

@@ -10,34 +10,8 @@ import { bodyOrNull, buildCallsTestApp, sendFixtureRequest, type CallsTestApp } 
 import { assertHeadersConform } from './support/headers.js';
 import { participantLike } from './support/like-fixture.js';
 import { bodyOf, notificationKind, NOT_SIMULATED } from './support/notifications.js';
-import { ConformanceCheck, type Allowance } from './support/shape.js';
-
-/** Create call (application-post-calls): documented differences between the examples and us. */
-const BETA_ONLY = 'a beta-only call property (BEHAVIOR.md §10): not in the v1.0 schema, shown on v1.0 by mistake';
-const UNSET_NULLS = 'unset nullable properties: Graph prints them null in most examples of the page, this one omits them';
-const ALLOWANCES: Allowance[] = [
-  ...['activeModalities', 'answeredBy', 'meetingCapability', 'ringingTimeoutInSeconds', 'routingPolicies', 'terminationReason'].map((path): Allowance => ({ path, kind: 'missing', reason: BETA_ONLY, where: ['v1.0/'] })),
-  ...['chatInfo', 'meetingInfo', 'resultInfo', 'mediaState', 'toneInfo', 'transcription', 'answeredBy', 'meetingCapability', 'ringingTimeoutInSeconds', 'terminationReason'].map(
-    (path): Allowance => ({ path, kind: 'extra', reason: UNSET_NULLS, where: ['v1.0/example-3', 'beta/example-3', 'beta/example-4'] }),
-  ),
-  { path: 'callRoutes', kind: 'extra', reason: 'a read-only call property; the page’s other examples show it as []', where: ['v1.0/example-1', 'v1.0/example-2', 'v1.0/example-5'] },
-  { path: 'tenantId', kind: 'extra', reason: 'the call’s tenant is always known; the page’s other examples show it', where: ['v1.0/example-1', 'v1.0/example-2', 'v1.0/example-5'] },
-  { path: 'callOptions', kind: 'extra', reason: 'a call property echoed as sent; the example’s response drops it', where: ['v1.0/example-1', 'beta/example-1'] },
-  { path: 'mediaConfig.preFetchMedia', kind: 'missing', reason: 'the example’s response lists prefetch media its request never sent; we echo the request', where: ['v1.0/example-1', 'v1.0/example-9', 'beta/example-1', 'beta/example-11'] },
-  { path: 'mediaConfig.removeFromDefaultAudioGroup', kind: 'extra', reason: 'echoed as sent; the example’s response drops it', where: ['v1.0/example-3', 'beta/example-3'] },
-  { path: '**.meetingInfo.organizer.user.tenantId', kind: 'extra', reason: 'echoed as sent; this example drops it (example 6 keeps it)', where: ['v1.0/example-5'] },
-  ...['source.countryCode', 'source.endpointType', 'targets[].endpointType', 'targets[].region', 'targets[].replacesCallId', 'targets[].languageId'].map(
-    (path): Allowance => ({ path, kind: 'missing', reason: 'participantInfo members not simulated; only some examples print them (null)' }),
-  ),
-  { path: 'source.identity.applicationInstance', kind: 'missing', reason: 'PSTN through application instances is not simulated: the source is the app', where: ['v1.0/example-9', 'v1.0/example-10', 'beta/example-11', 'beta/example-12'] },
-  { path: 'source.identity.application', kind: 'extra', reason: 'PSTN through application instances is not simulated: the source is the app', where: ['v1.0/example-9', 'v1.0/example-10', 'beta/example-11', 'beta/example-12'] },
-  // Notifications.
-  { path: 'value[].resourceData.direction', kind: 'extra', reason: 'state notifications always carry the direction; some examples (establishing) omit it' },
-  { path: 'value[].resourceData.tenantId', kind: 'missing', reason: 'the partial call of a state notification does not repeat the tenant', where: ['beta/example-1 established'] },
-  { path: 'value[].resourceData[].rosterSequenceNumber', kind: 'extra', reason: 'a participant schema property (BEHAVIOR.md §8) that examples of this revision predate' },
-  ...['metadata', 'recordingInfo', 'info.region', 'info.languageId', 'mediaStreams[].label'].map((member): Allowance => ({ path: `value[].resourceData[].${member}`, kind: 'extra', reason: 'participant members we always print (null when unset); this example omits them' })),
-  ...['preferredDisplayName', 'isIdentityAnonymized'].map((member): Allowance => ({ path: `value[].resourceData[].${member}`, kind: 'extra', reason: 'beta-only participant properties (BEHAVIOR.md §8)', where: ['beta/'] })),
-];
+import { CREATE_CALL_ALLOWANCES } from './support/allowances.js';
+import { ConformanceCheck } from './support/shape.js';
 
 /**
  * Graph itself refuses these example bodies: appHostedMediaConfig without `blob` gets
@@ -46,7 +20,7 @@ const ALLOWANCES: Allowance[] = [
 const REFUSED = ['v1.0/example-4', 'v1.0/example-6'];
 
 describe('conformance: create call (application-post-calls)', () => {
-  const check = new ConformanceCheck(ALLOWANCES);
+  const check = new ConformanceCheck(CREATE_CALL_ALLOWANCES);
   let t: CallsTestApp;
   before(async () => {
     t = await buildCallsTestApp();

@@ -7,17 +7,11 @@ import { bodyOrNull, buildCallsTestApp, sendFixtureRequest, type CallsTestApp } 
 import { assertHeadersConform } from './support/headers.js';
 import { callEventFor, legOf } from './support/incoming-flow.js';
 import { bodyOf, notificationKind } from './support/notifications.js';
-import { ConformanceCheck, type Allowance } from './support/shape.js';
-
-/** Delete call (call-delete): documented differences between the examples and us. */
-const ALLOWANCES: Allowance[] = [
-  { path: 'value[].callbackUri', kind: 'extra', reason: 'every notification names the call’s callbackUri, as the create-call examples show' },
-  ...['direction', 'id'].map((member): Allowance => ({ path: `value[].resourceData.${member}`, kind: 'extra', reason: 'state notifications always carry the call id and direction (create-call examples)' })),
-  ...['code', 'subcode'].map((member): Allowance => ({ path: `value[].resourceData.resultInfo.${member}`, kind: 'type', reason: 'the schema types code and subcode Int32 (BEHAVIOR.md §9); this example quotes them' })),
-];
+import { DELETE_CALL_ALLOWANCES } from './support/allowances.js';
+import { ConformanceCheck } from './support/shape.js';
 
 describe('conformance: delete call (call-delete)', () => {
-  const check = new ConformanceCheck(ALLOWANCES);
+  const check = new ConformanceCheck(DELETE_CALL_ALLOWANCES);
   let t: CallsTestApp;
   before(async () => {
     t = await buildCallsTestApp();

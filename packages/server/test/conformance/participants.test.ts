@@ -6,22 +6,11 @@ import { contextFragment, loadFixture, only, VERSIONS, type FixtureResponse } fr
 import { bodyOrNull, buildCallsTestApp, sendFixtureRequest, type CallsTestApp } from './support/graph-app.js';
 import { assertHeadersConform } from './support/headers.js';
 import { participantLike } from './support/like-fixture.js';
-import { ConformanceCheck, type Allowance } from './support/shape.js';
-
-/** List participants (call-list-participants) and get participant (participant-get): documented differences. */
-const ALLOWANCES: Allowance[] = [
-  { path: '**.info.id', kind: 'missing', reason: 'not a participantInfo property in the schema (participantId is); older examples print it' },
-  { path: '**.info.platformId', kind: 'missing', reason: 'the client platform is not simulated', where: ['beta/participant-get'] },
-  ...['user', 'device', 'phone'].map((member): Allowance => ({ path: `**.info.identity.${member}`, kind: 'missing', reason: 'identity sets list only the members they have; these examples print the others null' })),
-  { path: '**.info.identity.*.displayName', kind: 'missing', reason: 'an identity without a display name omits it (as the phone identities of the create examples); this example prints null' },
-  ...['region', 'languageId'].map((member): Allowance => ({ path: `**.info.${member}`, kind: 'extra', reason: 'printed null; these examples omit them' })),
-  { path: '**.rosterSequenceNumber', kind: 'extra', reason: 'a participant schema property (BEHAVIOR.md §8) that examples of this revision predate' },
-  { path: '**.recordingInfo', kind: 'extra', reason: 'printed null as in the beta examples', where: ['v1.0/'] },
-  ...['preferredDisplayName', 'isIdentityAnonymized'].map((member): Allowance => ({ path: `**.${member}`, kind: 'extra', reason: 'beta-only participant properties (BEHAVIOR.md §8)', where: ['beta/'] })),
-];
+import { PARTICIPANTS_ALLOWANCES } from './support/allowances.js';
+import { ConformanceCheck } from './support/shape.js';
 
 describe('conformance: participants (call-list-participants, participant-get)', () => {
-  const check = new ConformanceCheck(ALLOWANCES);
+  const check = new ConformanceCheck(PARTICIPANTS_ALLOWANCES);
   let t: CallsTestApp;
   before(async () => {
     t = await buildCallsTestApp();

@@ -42,7 +42,7 @@ describe('control API: access and validation', () => {
     assert.match(message, /tenantId: must be a GUID/);
     assert.match(message, /displayName: expected a string, got the number 7/);
     assert.match(message, /userPrincipalName: must look like name@domain/);
-    assert.match(message, /nickname: unknown key 'nickname' \(allowed: id, tenantId, displayName, userPrincipalName\)/);
+    assert.match(message, /nickname: unknown key 'nickname' \(allowed: id, tenantId, displayName, userPrincipalName, complianceRecordingPolicy\)/);
   });
 
   it('takes an empty JSON body on bodiless routes, and rejects broken JSON', async () => {

@@ -59,6 +59,14 @@ describe('the demo world', () => {
     assert.ok(file.consents.every((c) => c.tenantId !== DEMO.fabrikamTenantId), 'Fabrikam has no consent, for cross-tenant 403s');
   });
 
+  it('puts Megan Bowen, and only her, under a compliance recording policy naming the demo bot', () => {
+    const file = demoWorldFile();
+    assert.equal(DEMO.recordedUserId, 'd4390037-cf76-44b2-a1bf-d7e2808995f0');
+    const recorded = file.users.filter((u) => u.complianceRecordingPolicy !== undefined);
+    assert.deepEqual(recorded.map((u) => [u.userPrincipalName, u.complianceRecordingPolicy?.recordingAppIds]), [['megan.bowen@contoso.example', [DEMO.appId]]]);
+    assert.ok(file.tenants.every((t) => t.complianceRecordingPolicy === undefined), 'no tenant-wide policy: calls without Megan answer 8506');
+  });
+
   it("lets the demo bot remove participants in Contoso and leaves webhooks unset", () => {
     const file = demoWorldFile();
     assert.deepEqual(file.tenants.find((t) => t.id === DEMO.tenantId)?.meetingConfiguration.allowRemoveParticipantAppIds, [DEMO.appId]);

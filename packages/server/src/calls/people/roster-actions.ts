@@ -1,4 +1,5 @@
 import { admitParticipant, findParticipant, removeParticipant, setParticipantMuted } from '../../domain/calls/roster.js';
+import { endSessionsOf } from '../../domain/calls/content-sharing.js';
 import type { Conference, Participant } from '../../domain/calls/types.js';
 import { DomainError } from '../../domain/errors/index.js';
 import { inCallTx, type CallContext } from '../call-context.js';
@@ -59,9 +60,10 @@ export async function remove(ctx: CallContext, conferenceId: string, participant
 }
 
 export async function personLeaves(unit: CallUnit, conference: Conference, person: Participant, now: number): Promise<void> {
-  const left = removeParticipant(conference, person.id);
+  const unshared = endSessionsOf(conference, person.id);
+  const left = removeParticipant(unshared.value, person.id);
   await unit.putConference(left.value);
-  await unit.emit(left.events);
+  await unit.emit([...unshared.events, ...left.events]);
   await settleAfterPersonLeft(unit, left.value, now);
 }
 

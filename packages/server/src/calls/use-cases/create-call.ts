@@ -60,7 +60,17 @@ function newLeg(ctx: CallContext, caller: Caller, command: CreateCallCommand, pl
     joinedAsGuest: plan.joinedAsGuest,
     apiVersion: command.version,
     contentSharingNotifications: command.contentSharingNotifications,
-    echo: command.echo,
+    echo: withMeetingChat(command.echo, plan),
     ...(plan.meeting ? { meetingId: plan.meeting.id } : {}),
   };
+}
+
+/**
+ * A join by meeting id or token names no chat, yet Graph answers with the meeting's chatInfo
+ * (beta application-post-calls example 6), so a bot can read the thread id it joined.
+ */
+function withMeetingChat(echo: Record<string, unknown>, plan: CallPlan): Record<string, unknown> {
+  if (!plan.meeting || echo.chatInfo) return echo;
+  const chatInfo = { '@odata.type': '#microsoft.graph.chatInfo', threadId: plan.meeting.chatThreadId, messageId: '0', replyChainMessageId: null };
+  return { ...echo, chatInfo };
 }

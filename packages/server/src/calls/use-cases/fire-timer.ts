@@ -6,11 +6,13 @@ import { isConnected, isEnded } from '../../domain/calls/call-rules.js';
 import type { Call } from '../../domain/calls/types.js';
 import type { TimerEntry } from '../../storage/ports.js';
 import { inCallTx, type CallContext } from '../call-context.js';
-import { isCallTimer, type CallTimerKind } from '../call-timers.js';
+import { isCallTimer, type CallTimer, type CallTimerKind } from '../call-timers.js';
+import { FEATURE_TIMER_HANDLERS } from '../features/feature-timers.js';
+import { CONTROL_TIMER_HANDLERS } from '../controls/control-timers.js';
 import type { CallUnit } from '../call-unit.js';
 import { endLeg, finishLeg } from '../leg-lifecycle.js';
 
-type Handler = (ctx: CallContext, unit: CallUnit, call: Call, now: number) => Promise<void>;
+type Handler = (ctx: CallContext, unit: CallUnit, call: Call, now: number, timer: CallTimer) => Promise<void>;
 
 /**
  * Runs the use case a due timer stands for, in one transaction that also completes the timer.
@@ -23,7 +25,7 @@ export async function fireTimer(ctx: CallContext, timer: TimerEntry<unknown>, ow
   if (!isCallTimer(payload)) return false;
   await inCallTx(ctx, async (unit) => {
     const call = await unit.call(payload.callId);
-    if (call) await HANDLERS[payload.kind](ctx, unit, call, ctx.clock.now());
+    if (call) await HANDLERS[payload.kind](ctx, unit, call, ctx.clock.now(), payload);
     await unit.completeTimer(timer.key, owner);
   });
   return true;
@@ -45,6 +47,8 @@ const HANDLERS: Record<CallTimerKind, Handler> = {
   purge: async (_ctx, unit, call) => {
     if (isEnded(call.state)) await unit.dropCall(call);
   },
+  ...FEATURE_TIMER_HANDLERS,
+  ...CONTROL_TIMER_HANDLERS,
 };
 
 /**

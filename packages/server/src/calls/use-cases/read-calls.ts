@@ -1,10 +1,10 @@
 import { participantOfCall } from '../../domain/calls/roster.js';
-import type { Call, Conference, Participant } from '../../domain/calls/types.js';
+import type { Call, Conference, Operation, Participant } from '../../domain/calls/types.js';
 import { DomainError } from '../../domain/errors/index.js';
 import type { Caller } from '../calls-api.js';
 import type { CallContext } from '../call-context.js';
 import { CALL_KINDS } from '../call-unit.js';
-import { ownLiveCall } from './owned-call.js';
+import { ownCall, ownLiveCall } from './owned-call.js';
 
 /** Plain reads: committed state, no transaction. */
 export async function getCall(ctx: CallContext, caller: Caller, callId: string): Promise<Call> {
@@ -41,4 +41,12 @@ export async function storedConference(ctx: CallContext, conferenceId: string | 
   if (!conferenceId) return undefined;
   const conference = (await ctx.store.docs.get<Conference>(CALL_KINDS.conference, conferenceId))?.data;
   return conference?.state === 'active' ? conference : undefined;
+}
+
+/** GET …/operations/{id}: any operation of the app's call (the navigation is generic, BEHAVIOR.md §6). */
+export async function getOperation(ctx: CallContext, caller: Caller, callId: string, operationId: string): Promise<Operation> {
+  const call = ownCall(await storedCall(ctx, callId), caller);
+  const operation = (await ctx.store.docs.get<Operation>(CALL_KINDS.operation, operationId))?.data;
+  if (!operation || operation.callId !== call.id) throw new DomainError('operationNotFound', { operationId });
+  return operation;
 }

@@ -3,6 +3,7 @@ import type { MeetingRoster, PersonJoined } from '../../calls/people-service.js'
 import type { Call, Participant } from '../../domain/calls/types.js';
 import { controlRequest } from '../control-client.js';
 import { dataDirOf } from './token.js';
+import { registerShareCommands } from './share.js';
 
 type ControlRequest = typeof controlRequest;
 
@@ -94,6 +95,7 @@ export function registerPeopleCommand(program: Command): void {
       .action(async (conferenceId: string, participantId: string, options: DataOption) => print(await participantActionOutput(action, conferenceId, participantId, options)));
   }
   registerCallCommands(people);
+  registerShareCommands(people);
 }
 
 function registerMeetingCommands(people: Command): void {

@@ -79,7 +79,8 @@ export const participantOfCall = (conference: Conference, callId: string): Parti
 
 export const people = (conference: Conference): Participant[] => conference.participants.filter((p) => p.kind === 'person');
 
-function changeParticipant(conference: Conference, participantId: string, change: Partial<Participant>): Transition<Conference> {
+/** One roster version in which one entry changes: everyone connected gets the entry as it now is. */
+export function changeParticipant(conference: Conference, participantId: string, change: Partial<Participant>): Transition<Conference> {
   assertActive(conference);
   const sequence = conference.rosterSequence + 1;
   const updated = { ...findParticipant(conference, participantId), ...change, rosterSequenceNumber: sequence };

@@ -3,6 +3,8 @@
  * events transitions emit. No wire shapes here: http/ and wire/ map these to Graph JSON.
  * Times are epoch milliseconds of the injected (possibly scaled) clock.
  */
+import type { AudioRoutingGroup } from './audio-routing.js';
+import type { HoldMusic } from './hold-music.js';
 
 /** Graph `callState` (BEHAVIOR.md §4). `ringing` exists in beta only. */
 export type CallState =
@@ -34,6 +36,11 @@ export interface Identity {
   id: string;
   displayName?: string;
   tenantId?: string;
+  /**
+   * Open member of an application identity that marks a platform participant, e.g.
+   * `LargeGallery-V2` (concept page cloud-communications-identifylargegalleryview).
+   */
+  applicationType?: string;
 }
 
 /** How a call came to be; drives authorization, rosters and which notifications flow. */
@@ -91,14 +98,42 @@ export interface Call {
   redirectTargets?: Identity[];
   /** Why an incoming call was rejected (reject `reason`). */
   rejectReason?: 'none' | 'busy' | 'forbidden';
+  /** Who a transfer in progress goes to (call-transfer `transferTarget`). */
+  transferTarget?: Identity;
+  /** The leg's audio routing groups (call-post-audioroutinggroups); they end with the call. */
+  audioRoutingGroups?: AudioRoutingGroup[];
 }
 
 export type ConferenceKind = 'meeting' | 'groupCall' | 'peerToPeer';
 
-/** One entry of a roster: a simulated person or an app's call leg. */
+/** Graph `recordingStatus` as an app reports it with updateRecordingStatus. */
+export type RecordingStatus = 'notRecording' | 'recording' | 'failed';
+
+/** Graph `recordingInfo` of a participant: who records and how it goes. */
+export interface RecordingInfo {
+  initiator: Identity;
+  status: RecordingStatus;
+}
+
+/**
+ * A person invited with participants/invite who has not answered yet (participant-invite). The
+ * entry is in the roster from the invite on; DELETE participant on it cancels the invitation.
+ */
+export interface ParticipantInvitation {
+  /** The inviteParticipantsOperation that completes when they join. */
+  operationId: string;
+  /** The app leg that invited them. */
+  callId: string;
+  invitedAt: number;
+}
+
+/**
+ * One entry of a roster: a simulated person, an app's call leg, or a `virtual` participant the
+ * platform adds for an app leg (the large gallery view), which leaves with that leg.
+ */
 export interface Participant {
   id: string;
-  kind: 'person' | 'app';
+  kind: 'person' | 'app' | 'virtual';
   identity: Identity;
   /** For app legs: the call id of that leg. */
   callId?: string;
@@ -112,6 +147,16 @@ export interface Participant {
   joinedAt: number;
   /** Roster version in which this entry last changed. */
   rosterSequenceNumber: number;
+  /** Graph `participant.metadata`: an opaque string (a JSON document for the large gallery view). */
+  metadata?: string;
+  /** Set once an app reported a recording status for its own leg (updateRecordingStatus). */
+  recordingInfo?: RecordingInfo;
+  /** Present while an invited person has not joined yet; absent for everyone who is in the call. */
+  invitation?: ParticipantInvitation;
+  /** For `virtual` participants: the app leg they were added for. */
+  ownerCallId?: string;
+  /** Present while an app leg holds this participant (participant-startholdmusic). */
+  holdMusic?: HoldMusic;
 }
 
 /**
@@ -129,6 +174,39 @@ export interface Conference {
   /** Grows by one for every roster change. */
   rosterSequence: number;
   createdAt: number;
+  /** Screens people share right now (GET …/contentSharingSessions); absent when none ever did. */
+  contentSharingSessions?: ContentSharingSession[];
+}
+
+/** Graph `operationStatus` (emitted lowercase, BEHAVIOR.md §6). */
+export type OperationStatus = 'notStarted' | 'running' | 'completed' | 'failed';
+
+/**
+ * A `commsOperation` (or subtype) returned by an action and, unless it was already final in the
+ * response, finished later with a `deleted` notification on its URL (BEHAVIOR.md §6).
+ */
+export interface Operation {
+  id: string;
+  /** The app leg the action was called on. */
+  callId: string;
+  /** Graph type name without namespace, e.g. `muteParticipantOperation`. */
+  type: string;
+  status: OperationStatus;
+  /** Echoed as sent (≤ 256 characters). */
+  clientContext?: string;
+  resultInfo?: ResultInfo;
+  createdAt: number;
+  finishedAt?: number;
+  /** Type-specific properties (e.g. `participantId` of addLargeGalleryViewOperation), as Graph names them. */
+  extra: Record<string, unknown>;
+}
+
+/** A screen a person shares in a conference (contentSharingSession: only `id` on the wire). */
+export interface ContentSharingSession {
+  id: string;
+  /** The sharing participant. */
+  participantId: string;
+  startedAt: number;
 }
 
 /** What transitions emit; services turn them into notifications, timers and logs. */
@@ -137,7 +215,11 @@ export type CallEvent =
   | { type: 'call:stateChanged'; call: Call }
   | { type: 'call:deleted'; call: Call }
   | { type: 'roster:updated'; conference: Conference; participants: Participant[] }
-  | { type: 'roster:removed'; conference: Conference; participants: Participant[] };
+  | { type: 'roster:removed'; conference: Conference; participants: Participant[] }
+  /** An operation reached completed/failed after its response said running: `deleted` on its URL. */
+  | { type: 'operation:finished'; call: Call; operation: Operation }
+  /** Sessions started, changed or ended: only legs with content sharing notifications enabled hear it. */
+  | { type: 'contentSharing:changed'; conference: Conference; changeType: 'created' | 'updated' | 'deleted'; sessions: ContentSharingSession[] };
 
 export interface Transition<T> {
   value: T;

@@ -5,13 +5,15 @@ import { callErrors } from './calls.js';
 import { wireErrors } from './wire.js';
 import { notifyErrors } from './notify.js';
 import { permissionErrors } from './permissions.js';
+import { featureErrors } from './features.js';
+import { controlErrors } from './controls.js';
 import type { ErrorSpec } from './types.js';
 
 /**
  * The one error catalogue. Each area keeps its fragment next to this file; ids are unique
  * across fragments (a test checks it) and every id is listed in docs/errors.md.
  */
-export const catalogFragments = { commonErrors, identityErrors, worldErrors, callErrors, wireErrors, notifyErrors, permissionErrors };
+export const catalogFragments = { commonErrors, identityErrors, worldErrors, callErrors, wireErrors, notifyErrors, permissionErrors, featureErrors, controlErrors };
 
 export const errorCatalog = {
   ...commonErrors,
@@ -21,6 +23,8 @@ export const errorCatalog = {
   ...wireErrors,
   ...notifyErrors,
   ...permissionErrors,
+  ...featureErrors,
+  ...controlErrors,
 } as const;
 
 export type ErrorId = keyof typeof errorCatalog;

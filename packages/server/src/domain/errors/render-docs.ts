@@ -9,6 +9,8 @@ const AREAS: Record<string, string> = {
   wireErrors: 'Calling API request bodies',
   notifyErrors: 'Callbacks (URL policy, delivery)',
   permissionErrors: 'Permission catalogue',
+  featureErrors: 'Calling API: meeting features (recording, gallery, sharing, invite, transfer)',
+  controlErrors: 'Calling API: meeting controls (audio routing groups, mutes, removing participants, hold music)',
 };
 
 /** docs/errors.md, generated so the documentation cannot drift from the catalogue. */

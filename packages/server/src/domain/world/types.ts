@@ -17,12 +17,24 @@ export interface MeetingConfiguration {
   allowRemoveParticipantAppIds: string[];
 }
 
+/**
+ * A Teams compliance recording policy (New-CsTeamsComplianceRecordingPolicy), reduced to what the
+ * calling API reads: the recording bots it invites. Teams names each bot by its application
+ * instance; the world names it by the app id that instance stands for.
+ */
+export interface ComplianceRecordingPolicy {
+  /** App ids of the recording bots (ComplianceRecordingApplications). */
+  recordingAppIds: string[];
+}
+
 export interface Tenant {
   id: string;
   displayName: string;
   /** Primary verified domain, e.g. `contoso.example`. */
   domain: string;
   meetingConfiguration: MeetingConfiguration;
+  /** Granted tenant-wide (Grant-CsTeamsComplianceRecordingPolicy -Global); absent: none. */
+  complianceRecordingPolicy?: ComplianceRecordingPolicy;
 }
 
 export interface User {
@@ -30,6 +42,8 @@ export interface User {
   tenantId: string;
   displayName: string;
   userPrincipalName: string;
+  /** Granted to this user (Grant-CsTeamsComplianceRecordingPolicy -Identity); absent: none. */
+  complianceRecordingPolicy?: ComplianceRecordingPolicy;
 }
 
 export interface ClientSecret {

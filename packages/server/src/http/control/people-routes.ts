@@ -20,7 +20,7 @@ const directionSchema = z.enum(['inactive', 'sendOnly', 'receiveOnly', 'sendRece
 
 export const rosterParticipantSchema = z.object({
   id: z.string(),
-  kind: z.enum(['person', 'app']),
+  kind: z.enum(['person', 'app', 'virtual']).describe('virtual: a participant the platform adds for an app leg (the large gallery view).'),
   identity: identitySchema,
   callId: z.string().optional().describe("For an app's entry: the id of its call leg."),
   isMuted: z.boolean(),
@@ -31,6 +31,13 @@ export const rosterParticipantSchema = z.object({
   serverMuted: z.boolean(),
   joinedAt: z.number().describe('Milliseconds since the epoch (server clock).'),
   rosterSequenceNumber: z.number().describe('Roster version in which this entry last changed.'),
+  invitation: z
+    .object({ operationId: z.string(), callId: z.string(), invitedAt: z.number() })
+    .optional()
+    .describe('Present while an invited person has not answered (participants/invite); DELETE participant cancels the invitation.'),
+  recordingInfo: z.object({ initiator: identitySchema, status: z.enum(['notRecording', 'recording', 'failed']) }).optional().describe('What the app reported with updateRecordingStatus.'),
+  metadata: z.string().optional(),
+  ownerCallId: z.string().optional().describe('For a virtual participant: the app leg it was added for.'),
 });
 
 export const meetingRosterSchema = z.object({

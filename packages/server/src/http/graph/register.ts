@@ -6,6 +6,10 @@ import { registerGraphRoute, type KnownRoute } from './graph-route.js';
 import { unknownRouteError } from './unknown-route.js';
 import { callRoutes } from './calls.routes.js';
 import { participantRoutes } from './participants.routes.js';
+import { operationRoutes } from './operations.routes.js';
+import { meetingFeatureRoutes } from './meeting-features.routes.js';
+import { audioRoutingRoutes } from './audio-routing.routes.js';
+import { participantControlRoutes } from './participant-controls.routes.js';
 
 const GRAPH_ROOT = /^\/+(v1\.0|beta)(?=\/|$)/i;
 
@@ -20,7 +24,7 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: AppDeps): 
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
     const admit = graphAdmission(deps.services.verifier);
     // Services gains `calls` when CallService is wired; until then the type is asserted here.
-    for (const spec of [...callRoutes(deps), ...participantRoutes(deps)]) known.push(...registerGraphRoute(scope, spec, admit));
+    for (const spec of [...callRoutes(deps), ...participantRoutes(deps), ...operationRoutes(deps), ...meetingFeatureRoutes(deps), ...audioRoutingRoutes(deps), ...participantControlRoutes(deps)]) known.push(...registerGraphRoute(scope, spec, admit));
   });
   app.setNotFoundHandler(async (request) => {
     const path = request.url.split('?')[0] ?? '';

@@ -15,6 +15,7 @@ export function createTenant(ctx: WorldContext, input: TenantCreate): Promise<Te
       displayName: input.displayName,
       domain: input.domain,
       meetingConfiguration: { allowRemoveParticipantAppIds: [...input.meetingConfiguration.allowRemoveParticipantAppIds] },
+      ...(input.complianceRecordingPolicy ? { complianceRecordingPolicy: input.complianceRecordingPolicy } : {}),
     };
     await tx.ensureAbsent(WORLD_KINDS.tenant, tenant.id);
     await assertValidChange(tx, { tenants: [tenant] });

@@ -10,7 +10,13 @@ export function getUser(ctx: WorldContext, userId: string): Promise<User> {
 
 export function createUser(ctx: WorldContext, input: UserCreate): Promise<User> {
   return inWorldTx(ctx, async (tx) => {
-    const user: User = { id: input.id ?? ctx.ids.newId(), tenantId: input.tenantId, displayName: input.displayName, userPrincipalName: input.userPrincipalName };
+    const user: User = {
+      id: input.id ?? ctx.ids.newId(),
+      tenantId: input.tenantId,
+      displayName: input.displayName,
+      userPrincipalName: input.userPrincipalName,
+      ...(input.complianceRecordingPolicy ? { complianceRecordingPolicy: input.complianceRecordingPolicy } : {}),
+    };
     await tx.ensureAbsent(WORLD_KINDS.user, user.id);
     await assertValidChange(tx, { users: [user] });
     return tx.insert(WORLD_KINDS.user, user.id, user);

@@ -1,5 +1,5 @@
 import type { AnswerCommand, Caller, CallsApi, CreateCallCommand, RedirectCommand, RejectCommand } from '../../../src/calls/calls-api.js';
-import type { Call, Participant } from '../../../src/domain/calls/types.js';
+import type { Call, Operation, Participant } from '../../../src/domain/calls/types.js';
 import { DomainError } from '../../../src/domain/errors/index.js';
 import { callFromCommand } from '../../wire/support/domain.js';
 
@@ -19,6 +19,7 @@ export class FakeCallsApi implements CallsApi {
   /** Roster per call id. */
   readonly rosters = new Map<string, Participant[]>();
   readonly received: RecordedCall[] = [];
+  readonly operations = new Map<string, Operation>();
 
   add(call: Call, roster: Participant[] = []): Call {
     this.calls.set(call.id, call);
@@ -66,6 +67,13 @@ export class FakeCallsApi implements CallsApi {
     const participant = this.rosters.get(callId)?.find((candidate) => candidate.id === participantId);
     if (!participant) throw new DomainError('participantNotFound', { participantId });
     return participant;
+  }
+
+  async getOperation(caller: Caller, callId: string, operationId: string): Promise<Operation> {
+    await this.owned(caller, callId, 'getOperation');
+    const operation = this.operations.get(operationId);
+    if (!operation || operation.callId !== callId) throw new DomainError('operationNotFound', { operationId });
+    return operation;
   }
 
   private async owned(caller: Caller, callId: string, method: keyof CallsApi, command?: RecordedCall['command']): Promise<Call> {

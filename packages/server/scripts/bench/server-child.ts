@@ -1,0 +1,58 @@
+/**
+ * The server under test, in its own process (forked by server-process.ts with --expose-gc), so
+ * its memory and CPU are measured apart from the load generator. Started the same way as
+ * test/helpers/server.ts does it: loadConfig + startServer, on 127.0.0.1, port 0.
+ *
+ * IPC protocol (parent → child): `sample` (drain the outbox, force GC, report memory and CPU),
+ * `stop`. Child → parent: `ready`, `sample`, `failed`.
+ */
+import { loadConfig } from '../../src/config/load.js';
+import { startServer, type RunningServer } from '../../src/runtime/start-server.js';
+import type { ChildReady, ParentMessage, ServerSample } from './server-protocol.js';
+
+const [dataDir, store] = process.argv.slice(2);
+const send = (message: unknown): void => void process.send?.(message);
+
+// The parent went away (crash, time limit): never outlive it.
+process.on('disconnect', () => process.exit(0));
+
+let server: RunningServer;
+try {
+  // Environment ignored ({}): a SWITCHBOARD_* variable in the shell must not change what is measured.
+  const config = loadConfig({ port: 0, dataDir, inMemory: store !== 'sqlite', logLevel: 'silent', latency: 'instant' }, {});
+  server = await startServer(config);
+} catch (error) {
+  send({ type: 'failed', error: error instanceof Error ? error.stack : String(error) });
+  process.exit(1);
+}
+
+const ready: ChildReady = {
+  type: 'ready',
+  port: Number(new URL(server.httpsUrl).port),
+  caPem: server.tls.caPem,
+  adminKey: server.deps.adminKey,
+  gcForced: typeof globalThis.gc === 'function',
+};
+send(ready);
+
+process.on('message', (message: ParentMessage) => {
+  if (message.type === 'sample') void sample(message.id).then(send);
+  if (message.type === 'stop') void server.close().finally(() => process.exit(0));
+});
+
+async function sample(id: number): Promise<ServerSample> {
+  // Deliveries in flight hold sockets and buffers that are not per-call state.
+  await server.workers.dispatcher.drained();
+  const cpuBeforeGcMs = cpuMs();
+  // Twice: the first pass can leave objects that only become garbage after finalizers run.
+  globalThis.gc?.();
+  globalThis.gc?.();
+  const cpuAfterGcMs = cpuMs();
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+  return { type: 'sample', id, rss, heapUsed, heapTotal, external, arrayBuffers, cpuBeforeGcMs, cpuAfterGcMs };
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
