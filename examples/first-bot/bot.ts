@@ -66,7 +66,7 @@ await sleep(1500);
 callbacks.close();
 
 async function control(method: string, path: string, body: unknown): Promise<unknown> {
-  const adminKey = (await readFile('.switchboard/admin.key', 'utf8')).trim();
+  const adminKey = (await readFile(`${process.env.SWITCHBOARD_DATA ?? '.switchboard'}/admin.key`, 'utf8')).trim();
   const res = await fetch(`${SWITCHBOARD}${path}`, { method, headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return res.json();
 }

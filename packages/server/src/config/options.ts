@@ -13,6 +13,7 @@ export const startOptions: OptionSpec[] = [
   { key: 'host', flag: '--host <addr>', env: 'SWITCHBOARD_HOST', type: 'string', help: 'interface for the HTTPS listener (default 127.0.0.1)' },
   { key: 'dataDir', flag: '--data <dir>', env: 'SWITCHBOARD_DATA', type: 'string', help: 'data directory: database, CA, certificates, admin key (default ./.switchboard)' },
   { key: 'inMemory', flag: '--in-memory', env: 'SWITCHBOARD_IN_MEMORY', type: 'boolean', help: 'keep the world and all state in memory (nothing survives a restart)' },
+  { key: 'database', flag: '--database <url>', env: 'DATABASE_URL', type: 'string', help: 'keep state in PostgreSQL (postgres://user:pass@host:5432/db) instead of SQLite in the data directory' },
   { key: 'worldFile', flag: '--world <file>', env: 'SWITCHBOARD_WORLD', type: 'string', help: 'world file (YAML or JSON) that replaces or extends the demo world' },
   { key: 'tlsNames', flag: '--tls-name <name...>', env: 'SWITCHBOARD_TLS_NAMES', type: 'list', help: 'extra DNS names/IPs for the server certificate (env: comma-separated)' },
   { key: 'logLevel', flag: '--log-level <level>', env: 'SWITCHBOARD_LOG_LEVEL', type: 'string', help: 'fatal|error|warn|info|debug|trace|silent (default info)' },

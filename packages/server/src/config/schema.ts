@@ -15,6 +15,8 @@ export const configSchema = z.strictObject({
   dataDir: z.string().min(1),
   /** Keep the world and all state in memory (TLS material and admin key still go to dataDir). */
   inMemory: z.boolean(),
+  /** A postgres:// URL: keep state in that PostgreSQL database instead of SQLite in dataDir. */
+  database: z.string().regex(/^postgres(ql)?:\/\//i, 'must be a postgres:// or postgresql:// URL').optional(),
   /** A world file (YAML or JSON) that replaces or extends the demo world. */
   worldFile: z.string().min(1).optional(),
   /** Extra DNS names or IPs for the server certificate. */

@@ -35,7 +35,7 @@ export async function startServer(config: Config, clock: Clock = clockFor(config
   const dataDir = resolve(config.dataDir);
   const tls = await ensureTls(dataDir, config.tlsNames, new Date(clock.now()));
   const adminKey = await ensureAdminKey(dataDir);
-  const store = await openStore({ inMemory: config.inMemory, dataDir, clock });
+  const store = await openStore({ inMemory: config.inMemory, dataDir, clock, ...(config.database ? { databaseUrl: config.database } : {}) });
   const deps: AppDeps = { config, store, clock, adminKey, services: await createServices(store, clock, config) };
   await seedWorld(deps.services.worldService, config.worldFile);
   const logger = config.logLevel === 'silent' ? false : { level: config.logLevel, stream: process.stderr };

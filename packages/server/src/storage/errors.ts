@@ -25,3 +25,15 @@ export class StoreMisuseError extends Error {
     this.name = 'StoreMisuseError';
   }
 }
+
+/** The database was written by a newer Switchboard; running old code on it could corrupt it. */
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+    where = 'point it at another data directory',
+  ) {
+    super(`database schema version ${found} is newer than this Switchboard supports (${supported}); upgrade Switchboard or ${where}`);
+    this.name = 'SchemaTooNewError';
+  }
+}

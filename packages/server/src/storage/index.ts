@@ -1,6 +1,6 @@
 export * from './ports.js';
-export { LeaseLostError, StoreMisuseError } from './errors.js';
+export { LeaseLostError, SchemaTooNewError, StoreMisuseError } from './errors.js';
 export { openStore, DATABASE_FILE, type OpenStoreOptions } from './open-store.js';
 export { MemoryStore } from './memory/memory-store.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
-export { SchemaTooNewError } from './sqlite/migrate.js';
+export { PostgresStore } from './postgres/postgres-store.js';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Clock } from '../domain/clock.js';
 import { MemoryStore } from './memory/memory-store.js';
 import type { Store } from './ports.js';
+import { PostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 
 /** The database file inside the data directory. */
@@ -13,9 +14,16 @@ export interface OpenStoreOptions {
   inMemory: boolean;
   dataDir: string;
   clock: Clock;
+  /** A postgres:// URL: use that PostgreSQL database instead of SQLite (several nodes may share it). */
+  databaseUrl?: string;
 }
 
-export async function openStore({ inMemory, dataDir, clock }: OpenStoreOptions): Promise<Store> {
+export async function openStore({ inMemory, dataDir, clock, databaseUrl }: OpenStoreOptions): Promise<Store> {
+  if (databaseUrl !== undefined) {
+    // Silently preferring one would leave the user believing state is (or is not) durable.
+    if (inMemory) throw new Error('storage: --in-memory and --database exclude each other; choose one');
+    return PostgresStore.open(databaseUrl, clock);
+  }
   if (inMemory) return new MemoryStore(clock);
   await mkdir(dataDir, { recursive: true });
   return SqliteStore.open(join(dataDir, DATABASE_FILE), clock);

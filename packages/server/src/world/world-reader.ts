@@ -1,5 +1,6 @@
 import type { Store } from '../storage/ports.js';
 import { normalizeJoinMeetingId } from '../domain/world/meeting-coordinates.js';
+import { MEETING_INDEX_KINDS, type MeetingIndexEntry } from './meeting-index.js';
 import { WORLD_KINDS, consentId, type Application, type Consent, type Meeting, type Tenant, type User } from '../domain/world/types.js';
 
 /** Read access to the world, shared by the token service, the gateway and the call services. */
@@ -56,13 +57,21 @@ export class WorldReader {
 
   /** The meeting whose chat is this thread (a join link's thread id, or `chatInfo.threadId`). */
   async meetingByThreadId(threadId: string): Promise<Meeting | undefined> {
-    return (await this.meetings()).find((m) => m.chatThreadId === threadId);
+    const meeting = await this.indexed(MEETING_INDEX_KINDS.byThreadId, threadId);
+    return meeting?.chatThreadId === threadId ? meeting : undefined;
   }
 
   /** `joinMeetingIdMeetingInfo.joinMeetingId`; spaces (as Teams prints the id) are ignored. */
   async meetingByJoinMeetingId(joinMeetingId: string): Promise<Meeting | undefined> {
     const wanted = normalizeJoinMeetingId(joinMeetingId);
-    return (await this.meetings()).find((m) => m.joinMeetingId === wanted);
+    const meeting = await this.indexed(MEETING_INDEX_KINDS.byJoinMeetingId, wanted);
+    return meeting?.joinMeetingId === wanted ? meeting : undefined;
+  }
+
+  /** Two gets, not a scan: the index is kept in step with every meeting write (meeting-index.ts). */
+  private async indexed(kind: string, key: string): Promise<Meeting | undefined> {
+    const entry = await this.store.docs.get<MeetingIndexEntry>(kind, key);
+    return entry ? this.meeting(entry.data.meetingId) : undefined;
   }
 
   private async all<T>(kind: string): Promise<T[]> {

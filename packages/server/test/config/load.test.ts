@@ -28,6 +28,14 @@ describe('config', () => {
     assert.throws(() => loadConfig({}, { SWITCHBOARD_LOG_LEVEL: 'loud' }), /--log-level/);
   });
 
+  it('reads the PostgreSQL URL from --database or DATABASE_URL, and accepts only postgres URLs', () => {
+    assert.equal(loadConfig({}, {}).database, undefined);
+    assert.equal(loadConfig({}, { DATABASE_URL: 'postgres://db/env' }).database, 'postgres://db/env');
+    assert.equal(loadConfig({ database: 'postgresql://db/flag' }, { DATABASE_URL: 'postgres://db/env' }).database, 'postgresql://db/flag');
+    assert.throws(() => loadConfig({}, { DATABASE_URL: 'mysql://u:secret@db/x' }), (error: unknown) =>
+      error instanceof ConfigError && /--database \(DATABASE_URL\)/.test(error.message) && !error.message.includes('secret'));
+  });
+
   it('rejects keys the schema does not know', () => {
     assert.throws(() => loadConfig({ colour: 'red' } as Record<string, unknown>, {}), ConfigError);
   });

@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
 import { E2eConformance, IDENTITY_TENANT } from '../e2e/support/conformance.js';
 import { meetingLeg, usersLeg, waitForEntry, waitForOperation, type Leg } from '../e2e/support/features.js';
 import { bodyOrNull, sendFixture, withValues } from '../e2e/support/fixture-requests.js';
 import { startE2e, type E2e, type HttpResult, type Json } from '../e2e/support/harness.js';
 import { isRoster, waitForNotice, type Notice } from '../e2e/support/notifications.js';
-import { people, type People, type PersonJoined } from '../e2e/support/people.js';
+import type { PersonJoined } from '../e2e/support/people.js';
 import { multicastExample } from './support/controls-app.js';
 import { AUDIO_ROUTING_ALLOWANCES, PARTICIPANT_CONTROL_ALLOWANCES } from './support/controls-allowances.js';
 import { contextFragment, loadFixture, only, scenarioOf, VERSIONS, type FixtureNotification, type FixtureResponse, type FixtureVersion } from './support/fixtures.js';
 import { assertHeadersConform } from './support/headers.js';
 import type { Allowance } from './support/shape.js';
+import { useMeetingE2e } from '../e2e/support/meeting-e2e.js';
 
 const STANDUP = DEMO.meetings.standup;
 
@@ -38,14 +39,7 @@ const E2E_ALLOWANCES: Allowance[] = [
  */
 describe('conformance e2e: meeting controls', () => {
   const conformance = new E2eConformance(E2E_ALLOWANCES);
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
-  afterEach(() => p.endMeeting(STANDUP.id));
+  const { e2e, p } = useMeetingE2e();
 
   function compareResponse(allowances: Allowance[], label: string, expected: FixtureResponse, response: HttpResult, expectedBody: unknown = expected.body): void {
     assert.equal(response.status, expected.status, `${label}: ${response.raw}`);

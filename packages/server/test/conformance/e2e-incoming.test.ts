@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
 import { E2eConformance, IDENTITY_TENANT } from '../e2e/support/conformance.js';
 import { bodyOrNull, sendFixture, withValues } from '../e2e/support/fixture-requests.js';
-import { startE2e, type E2e, type HttpResult, type Json } from '../e2e/support/harness.js';
+import type { HttpResult, Json } from '../e2e/support/harness.js';
 import { isRoster, waitForDeleted, waitForNotice, type Notice } from '../e2e/support/notifications.js';
-import { people, type People } from '../e2e/support/people.js';
 import type { WebhookReceiver } from '../helpers/webhook-receiver.js';
 import { ANSWER_ALLOWANCES, REDIRECT_ALLOWANCES, REJECT_ALLOWANCES } from './support/allowances.js';
 import { loadFixture, only, VERSIONS, type FixtureNotification, type FixtureResponse, type FixtureScenario } from './support/fixtures.js';
 import { assertHeadersConform } from './support/headers.js';
 import { notificationKind, NOT_SIMULATED } from './support/notifications.js';
 import type { Allowance } from './support/shape.js';
+import { useMeetingE2e } from '../e2e/support/meeting-e2e.js';
 
 /** Differences only a real flow shows, on top of the pages' lists (imported from support/allowances.ts). */
 const E2E_ALLOWANCES: Allowance[] = [
@@ -36,16 +36,12 @@ const E2E_ALLOWANCES: Allowance[] = [
  */
 describe('conformance e2e: incoming calls', () => {
   const conformance = new E2eConformance(E2E_ALLOWANCES);
-  let e2e: E2e;
-  let p: People;
+  const { e2e, p } = useMeetingE2e({ endMeetings: [] });
   let webhook: WebhookReceiver;
   before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
     webhook = await e2e.receiver();
     await p.setWebhook(DEMO.appId, webhook.url);
   });
-  after(() => e2e.close());
 
   const example = (scenario: FixtureScenario, kind: string): FixtureNotification | undefined => scenario.notifications.find((n) => notificationKind(n) === kind);
 

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
 import { joinByMeetingId } from '../e2e/support/bodies.js';
 import { E2eConformance, IDENTITY_TENANT } from '../e2e/support/conformance.js';
 import { bodyOrNull, scenarioTitled, sendFixture, withValues } from '../e2e/support/fixture-requests.js';
-import { startE2e, type E2e, type HttpResult, type Json } from '../e2e/support/harness.js';
+import type { HttpResult, Json } from '../e2e/support/harness.js';
 import { isRoster, waitForDeleted, waitForNotice, waitForState, type Notice } from '../e2e/support/notifications.js';
-import { people, type People } from '../e2e/support/people.js';
 import type { WebhookReceiver } from '../helpers/webhook-receiver.js';
 import { CREATE_CALL_ALLOWANCES, DELETE_CALL_ALLOWANCES, GET_CALL_ALLOWANCES, PARTICIPANTS_ALLOWANCES } from './support/allowances.js';
 import { contextFragment, loadFixture, only, VERSIONS, type FixtureNotification, type FixtureResponse, type FixtureVersion } from './support/fixtures.js';
 import { assertHeadersConform } from './support/headers.js';
 import { notificationKind, NOT_SIMULATED } from './support/notifications.js';
 import type { Allowance } from './support/shape.js';
+import { useMeetingE2e } from '../e2e/support/meeting-e2e.js';
 
 const STANDUP = DEMO.meetings.standup;
 
@@ -63,14 +63,7 @@ const E2E_ALLOWANCES: Allowance[] = [
 describe('conformance e2e: a bot joins a meeting', () => {
   const conformance = new E2eConformance(E2E_ALLOWANCES);
   const [create, get, participants, deletion] = [CREATE_CALL_ALLOWANCES, GET_CALL_ALLOWANCES, PARTICIPANTS_ALLOWANCES, DELETE_CALL_ALLOWANCES];
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
-  afterEach(() => p.endMeeting(STANDUP.id));
+  const { e2e, p } = useMeetingE2e();
 
   /**
    * Status, headers and body shape; `@odata.context` as the example's, or as given (a read names the

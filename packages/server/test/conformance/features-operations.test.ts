@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
 import { sendFixture, withValues } from '../e2e/support/fixture-requests.js';
 import { meetingLeg, pathOf, usersLeg, waitForEntry, waitForOperation, type Leg } from '../e2e/support/features.js';
-import { startE2e, type E2e, type Json } from '../e2e/support/harness.js';
-import { people, type People } from '../e2e/support/people.js';
+import type { Json } from '../e2e/support/harness.js';
 import { GALLERY_ALLOWANCES, INVITE_ALLOWANCES, RECORDING_ALLOWANCES } from './support/feature-allowances.js';
 import { compareNotification, compareResponse } from './support/feature-flow.js';
 import { loadFixture, only, VERSIONS, type FixtureScenario } from './support/fixtures.js';
 import { ConformanceCheck } from './support/shape.js';
+import { useMeetingE2e } from '../e2e/support/meeting-e2e.js';
 
 const STANDUP = DEMO.meetings.standup;
 const { alex, diego, megan, lynne } = DEMO.users;
@@ -34,14 +34,7 @@ describe('conformance e2e: operations of the meeting features', () => {
   const recording = new ConformanceCheck(RECORDING_ALLOWANCES);
   const gallery = new ConformanceCheck(GALLERY_ALLOWANCES);
   const invite = new ConformanceCheck(INVITE_ALLOWANCES);
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
-  afterEach(() => p.endMeeting(STANDUP.id));
+  const { e2e, p } = useMeetingE2e();
 
   for (const version of VERSIONS) {
     it(`${version}/call-updaterecordingstatus: 200, Location, completed operation`, async () => {

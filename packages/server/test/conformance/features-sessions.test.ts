@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
 import { sendFixture, withValues } from '../e2e/support/fixture-requests.js';
 import { meetingLeg, usersLeg, waitForEntry } from '../e2e/support/features.js';
-import { startE2e, type E2e, type Json } from '../e2e/support/harness.js';
+import type { Json } from '../e2e/support/harness.js';
 import { waitForDeleted, waitForNotice, type Notice } from '../e2e/support/notifications.js';
-import { people, type People } from '../e2e/support/people.js';
 import { SCREEN_SHARING_ALLOWANCES, SESSIONS_ALLOWANCES, TRANSFER_ALLOWANCES } from './support/feature-allowances.js';
 import { compareNotification, compareResponse } from './support/feature-flow.js';
 import { loadFixture, only, VERSIONS, type FixtureNotification, type FixtureVersion } from './support/fixtures.js';
 import { ConformanceCheck } from './support/shape.js';
+import { useMeetingE2e } from '../e2e/support/meeting-e2e.js';
 
 const STANDUP = DEMO.meetings.standup;
 const { alex, diego, megan } = DEMO.users;
@@ -34,14 +34,7 @@ describe('conformance e2e: sessions, screen sharing role, transfer', () => {
   const sessions = new ConformanceCheck(SESSIONS_ALLOWANCES);
   const sharing = new ConformanceCheck(SCREEN_SHARING_ALLOWANCES);
   const transfer = new ConformanceCheck(TRANSFER_ALLOWANCES);
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
-  afterEach(() => p.endMeeting(STANDUP.id));
+  const { e2e, p } = useMeetingE2e();
 
   for (const version of VERSIONS) {
     it(`${version}/call-list-contentsharingsessions and contentsharingsession-get: two people share`, async () => {

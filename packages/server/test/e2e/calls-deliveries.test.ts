@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
 import { joinByMeetingId } from './support/bodies.js';
-import { startE2e, type E2e } from './support/harness.js';
 import { assertCallbacksValid, notificationsFor, waitForDeleted, waitForNotice, waitForState } from './support/notifications.js';
-import { people, type People } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 /** The delivery log and redelivery through the control API, after real flows (issue 3, item 6). */
 describe('e2e: the callback delivery log', () => {
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(async () => {
-    await p.endMeeting(DEMO.meetings.standup.id);
-    await e2e.close();
-  });
+  const { e2e, p } = useMeetingE2e({ endMeetingsAfter: 'all' });
 
   it('lists every attempt of a call with status, latency, outcome, the body and the token claims sent', async () => {
     const rx = await e2e.receiver();

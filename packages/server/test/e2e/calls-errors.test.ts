@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
 import type { WebhookReceiver } from '../helpers/webhook-receiver.js';
 import { answerBody, joinByJoinUrl, joinByMeetingId } from './support/bodies.js';
-import { startE2e, type E2e, type HttpResult, type Json } from './support/harness.js';
+import type { E2e, HttpResult, Json } from './support/harness.js';
 import { waitForDeleted, waitForState } from './support/notifications.js';
-import { people } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 const { standup: STANDUP, partnerSync: PARTNER_SYNC } = DEMO.meetings;
 
@@ -28,15 +28,10 @@ function assertGraphError(result: HttpResult<GraphError>, status: number, code: 
 
 /** Bad requests over real HTTPS get the documented (or Graph-observed) errors, and create nothing. */
 describe('e2e: bad requests', () => {
-  let e2e: E2e;
+  const { e2e } = useMeetingE2e({ endMeetingsAfter: 'all' });
   let rx: WebhookReceiver;
   before(async () => {
-    e2e = await startE2e();
     rx = await e2e.receiver();
-  });
-  after(async () => {
-    await people(e2e.control).endMeeting(STANDUP.id);
-    await e2e.close();
   });
 
   const create = (body: unknown, options?: Parameters<E2e['graph']['request']>[3]) => e2e.graph.request<GraphError>('POST', '/communications/calls', body, options);

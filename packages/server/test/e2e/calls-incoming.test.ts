@@ -5,24 +5,21 @@ import type { WebhookReceiver } from '../helpers/webhook-receiver.js';
 import { answerBody, redirectBody } from './support/bodies.js';
 import { startE2e, type E2e, type Json } from './support/harness.js';
 import { assertCallbacksValid, describeNotice, isRoster, notificationsFor, waitForDeleted, waitForNotice, waitForState } from './support/notifications.js';
-import { people, type People } from './support/people.js';
+import { people } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 const { adele: ADELE, megan: MEGAN } = DEMO.users;
 const expected = { appId: DEMO.appId, tenantId: DEMO.tenantId };
 
 /** A simulated person calls the demo bot: the `created` notification and the bot's documented answers (BEHAVIOR.md §4, §7). */
 describe('e2e: incoming calls', () => {
-  let e2e: E2e;
-  let p: People;
+  const { e2e, p } = useMeetingE2e({ endMeetings: [] });
   let webhook: WebhookReceiver;
   before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
     webhook = await e2e.receiver();
     const app = await p.setWebhook(DEMO.appId, webhook.url);
     assert.equal(app.callingWebhookUrl, webhook.url);
   });
-  after(() => e2e.close());
 
   /** The user calls the bot; resolves once the `created` notification reached the calling webhook. */
   async function ring(userId: string = ADELE.id): Promise<{ callId: string; created: Json }> {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
 import { joinByMeetingId } from './support/bodies.js';
-import { startE2e, type E2e, type Json } from './support/harness.js';
+import type { Json } from './support/harness.js';
 import { assertCallbacksValid, notificationsFor, waitForDeleted, waitForState } from './support/notifications.js';
-import { people } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 const MINUTE = 60_000;
 /** 45 minutes of service time in about 1.1 real seconds: keepAlives 250 ms apart leave a slow machine ample slack. */
@@ -13,14 +13,7 @@ const TIME_SCALE = 2400;
 
 /** The 45-minute inactivity rule (call-keepalive) on a sped-up clock. */
 describe('e2e: keepAlive and the 45-minute rule', () => {
-  let e2e: E2e;
-  before(async () => {
-    e2e = await startE2e({ flags: { timeScale: TIME_SCALE } });
-  });
-  after(async () => {
-    await people(e2e.control).endMeeting(DEMO.meetings.standup.id);
-    await e2e.close();
-  });
+  const { e2e } = useMeetingE2e({ flags: { timeScale: TIME_SCALE }, endMeetingsAfter: 'all' });
 
   const now = () => e2e.server.deps.clock.now();
 

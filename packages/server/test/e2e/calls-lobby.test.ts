@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
 import { joinAsGuest, joinByMeetingId } from './support/bodies.js';
-import { startE2e, type E2e, type Json } from './support/harness.js';
+import type { Json } from './support/harness.js';
 import { assertCallbacksValid, describeNotice, isRoster, notificationsFor, waitForDeleted, waitForNotice, waitForState, type Notice } from './support/notifications.js';
-import { people, type People } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 const { standup: STANDUP, townHall: TOWN_HALL, partnerSync: PARTNER_SYNC } = DEMO.meetings;
 
@@ -13,16 +13,7 @@ const { standup: STANDUP, townHall: TOWN_HALL, partnerSync: PARTNER_SYNC } = DEM
  * what a connected bot sees of the lobby, and a guest bot that gets no roster until admitted.
  */
 describe('e2e: the meeting lobby', () => {
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
-  afterEach(async () => {
-    for (const meeting of [STANDUP, TOWN_HALL, PARTNER_SYNC]) await p.endMeeting(meeting.id);
-  });
+  const { e2e, p } = useMeetingE2e({ endMeetings: [STANDUP.id, TOWN_HALL.id, PARTNER_SYNC.id] });
 
   const entry = (n: Notice, participantId: string) => n.participants?.find((x) => x.id === participantId);
 

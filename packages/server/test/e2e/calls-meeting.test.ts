@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
 import { decodeJoinWebUrl, joinByJoinUrl, joinByMeetingId } from './support/bodies.js';
-import { startE2e, type E2e, type Json } from './support/harness.js';
+import type { Json } from './support/harness.js';
 import { assertCallbacksValid, describeNotice, isRoster, notificationsFor, waitForDeleted, waitForNotice, waitForState, type Notice } from './support/notifications.js';
-import { people, type People } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 const STANDUP = DEMO.meetings.standup;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -14,14 +14,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * establishing/established → roster → people join, mute, leave → hang up → terminating/terminated.
  */
 describe('e2e: a bot in a scheduled meeting', () => {
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
-  afterEach(() => p.endMeeting(STANDUP.id));
+  const { e2e, p } = useMeetingE2e();
 
   const rosterNotices = (rx: Parameters<typeof notificationsFor>[0], callId: string) => notificationsFor(rx, callId).filter(isRoster);
   const entry = (n: Notice, participantId: string) => n.participants?.find((x) => x.id === participantId);

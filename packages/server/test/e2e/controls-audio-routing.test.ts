@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
-import { startE2e, type E2e, type Json } from './support/harness.js';
+import type { Json } from './support/harness.js';
 import { meetingLeg } from './support/features.js';
 import { assertCallbacksValid, notificationsFor, waitForDeleted } from './support/notifications.js';
-import { people, type People } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 const STANDUP = DEMO.meetings.standup;
 const PRIVATE_MEDIA = { mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig', removeFromDefaultAudioGroup: true } };
@@ -23,14 +23,7 @@ interface Matrix {
  * both versions and prefixes, and the control API's who-hears-whom matrix follows each step.
  */
 describe('e2e: audio routing groups', () => {
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
-  afterEach(() => p.endMeeting(STANDUP.id));
+  const { e2e, p } = useMeetingE2e();
 
   const matrix = (callId: string) => e2e.control.expect<Matrix>(200, 'GET', `/calls/${callId}/audio-matrix`);
 

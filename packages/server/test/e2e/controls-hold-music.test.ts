@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
-import { startE2e, type E2e, type Json } from './support/harness.js';
+import type { Json } from './support/harness.js';
 import { entryOf, meetingLeg, pathOf, waitForEntry, waitForOperation } from './support/features.js';
 import { assertCallbacksValid } from './support/notifications.js';
-import { people, type People } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 const STANDUP = DEMO.meetings.standup;
 const PROMPT = { '@odata.type': '#microsoft.graph.mediaPrompt', mediaInfo: { '@odata.type': '#microsoft.graph.mediaInfo', uri: 'https://bot.contoso.com/onHold.wav' } };
@@ -16,14 +16,7 @@ const audioOf = (entry: Json) => (entry.mediaStreams as Json[]).find((stream) =>
  * `deleted` notification, validated the way a production bot validates callbacks.
  */
 describe('e2e: hold music', () => {
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
-  afterEach(() => p.endMeeting(STANDUP.id));
+  const { e2e, p } = useMeetingE2e();
 
   for (const version of ['v1.0', 'beta'] as const) {
     it(`${version}: start → 202 running → roster and \`deleted\` completed; a second hold fails; stop brings them back`, async () => {

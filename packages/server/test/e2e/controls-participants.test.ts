@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
-import { startE2e, type E2e, type Json } from './support/harness.js';
+import type { Json } from './support/harness.js';
 import { entryOf, meetingLeg, pathOf, waitForEntry } from './support/features.js';
 import { assertCallbacksValid, isRoster, notificationsFor, waitForNotice } from './support/notifications.js';
-import { people, type People } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 const STANDUP = DEMO.meetings.standup;
 const expected = { appId: DEMO.appId, tenantId: DEMO.tenantId };
@@ -15,15 +15,8 @@ const audioOf = (entry: Json) => (entry.mediaStreams as Json[]).find((stream) =>
  * roster notifications a bot's JWT-validating webhook receives.
  */
 describe('e2e: participant controls', () => {
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
+  const { e2e, p } = useMeetingE2e();
   afterEach(async () => {
-    await p.endMeeting(STANDUP.id);
     await e2e.control.expect(200, 'PUT', `/tenants/${DEMO.tenantId}/meetingConfiguration`, { allowRemoveParticipantAppIds: [DEMO.appId] });
   });
 

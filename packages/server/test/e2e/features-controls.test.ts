@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
-import { startE2e, type E2e, type Json } from './support/harness.js';
+import type { Json } from './support/harness.js';
 import { entryOf, meetingLeg, pathOf, usersLeg, waitForEntry, waitForOperation } from './support/features.js';
 import { assertCallbacksValid, describeNotice, notificationsFor, waitForDeleted, waitForNotice, waitForState } from './support/notifications.js';
-import { people, type People } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 const STANDUP = DEMO.meetings.standup;
 const { alex, diego, megan, pradeep } = DEMO.users;
@@ -14,14 +14,7 @@ const APP_HOSTED = { mediaConfig: { '@odata.type': '#microsoft.graph.appHostedMe
 
 /** invite, changeScreenSharingRole, transfer and the tenant meeting configuration, over HTTPS with real callbacks. */
 describe('e2e: neighbouring controls', () => {
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
-  afterEach(() => p.endMeeting(STANDUP.id));
+  const { e2e, p } = useMeetingE2e();
 
   for (const [version, prefix] of [['v1.0', '/communications'], ['beta', '/app']] as const) {
     it(`${version}${prefix}: invite → running operation → the invitee rings, answers → completion and roster update`, async () => {

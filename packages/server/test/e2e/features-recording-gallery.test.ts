@@ -1,24 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
-import { startE2e, type E2e, type Json } from './support/harness.js';
+import type { Json } from './support/harness.js';
 import { entryOf, meetingLeg, pathOf, waitForEntry, waitForOperation } from './support/features.js';
 import { assertCallbacksValid } from './support/notifications.js';
-import { people, type People } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 const STANDUP = DEMO.meetings.standup;
 const expected = { appId: DEMO.appId, tenantId: DEMO.tenantId };
 
 /** updateRecordingStatus (allowed under a compliance recording policy, else 8506) and addLargeGalleryView, over HTTPS with real callbacks. */
 describe('e2e: recording status and the large gallery view', () => {
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
-  afterEach(() => p.endMeeting(STANDUP.id));
+  const { e2e, p } = useMeetingE2e();
 
   for (const [version, prefix] of [['v1.0', '/communications'], ['beta', '/app']] as const) {
     it(`${version}${prefix}: 8506 without a policy holder, then 200 + completed operation and recordingInfo in every leg's roster`, async () => {

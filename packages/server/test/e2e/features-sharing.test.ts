@@ -1,24 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DEMO } from '../../src/world/demo-world.js';
-import { startE2e, type E2e, type Json } from './support/harness.js';
+import type { Json } from './support/harness.js';
 import { meetingLeg, type Leg } from './support/features.js';
 import { assertCallbacksValid, notificationsFor, waitForNotice } from './support/notifications.js';
-import { people, type People } from './support/people.js';
+import { useMeetingE2e } from './support/meeting-e2e.js';
 
 const STANDUP = DEMO.meetings.standup;
 const NOTIFY = { callOptions: { '@odata.type': '#microsoft.graph.outgoingCallOptions', isContentSharingNotificationEnabled: true } };
 
 /** Content sharing sessions: people share, bots list them, and only legs that asked hear about them (BEHAVIOR.md §5, §7). */
 describe('e2e: content sharing sessions', () => {
-  let e2e: E2e;
-  let p: People;
-  before(async () => {
-    e2e = await startE2e();
-    p = people(e2e.control);
-  });
-  after(() => e2e.close());
-  afterEach(() => p.endMeeting(STANDUP.id));
+  const { e2e, p } = useMeetingE2e();
 
   const sharingNotices = (leg: Leg) => notificationsFor(leg.rx, leg.callId).filter((n) => n.resourceUrl.endsWith('/contentsharingsessions'));
 

@@ -27,6 +27,11 @@ describe('openStore', () => {
     }
   });
 
+  it('refuses --in-memory together with a database URL instead of silently picking one', async () => {
+    const options = { inMemory: true, dataDir: join(root, 'unused'), clock: new ManualClock(), databaseUrl: 'postgres://127.0.0.1:1/x' };
+    await assert.rejects(openStore(options), /--in-memory and --database exclude each other/);
+  });
+
   it('keeps everything in memory when asked, touching no files', async () => {
     const dataDir = join(root, 'unused');
     const store = await openStore({ inMemory: true, dataDir, clock: new ManualClock() });

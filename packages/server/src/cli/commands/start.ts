@@ -24,6 +24,6 @@ export function registerStartCommand(program: Command): void {
 
 /** Map commander's camel-cased flag names onto config keys (env twins are read by loadConfig). */
 function renameFlags(flags: Record<string, unknown>): Record<string, unknown> {
-  const { data, world, tlsName, callbackHost, callbackTimeout, callbackAttempts, callbackMaxAge, ...rest } = flags;
-  return { ...rest, dataDir: data, worldFile: world, tlsNames: tlsName, callbackHosts: callbackHost, callbackTimeoutMs: callbackTimeout, callbackMaxAttempts: callbackAttempts, callbackMaxAgeMs: callbackMaxAge };
+  const { data, database, world, tlsName, callbackHost, callbackTimeout, callbackAttempts, callbackMaxAge, ...rest } = flags;
+  return { ...rest, dataDir: data, database, worldFile: world, tlsNames: tlsName, callbackHosts: callbackHost, callbackTimeoutMs: callbackTimeout, callbackMaxAttempts: callbackAttempts, callbackMaxAgeMs: callbackMaxAge };
 }

@@ -1,19 +1,9 @@
 import type { Database } from 'better-sqlite3';
+import { SchemaTooNewError } from '../errors.js';
 import { migrations as knownMigrations, type Migration } from './migrations.js';
 
-/** The database was written by a newer Switchboard; running old code on it could corrupt it. */
-export class SchemaTooNewError extends Error {
-  constructor(
-    readonly found: number,
-    readonly supported: number,
-  ) {
-    super(
-      `database schema version ${found} is newer than this Switchboard supports (${supported}); ` +
-        'upgrade Switchboard or point it at another data directory',
-    );
-    this.name = 'SchemaTooNewError';
-  }
-}
+/** Re-exported: callers and tests match the one class every adapter throws. */
+export { SchemaTooNewError };
 
 /**
  * Brings the schema up to date, all or nothing: the pending migrations and their bookkeeping run

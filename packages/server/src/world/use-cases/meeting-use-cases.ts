@@ -15,7 +15,7 @@ export function createMeeting(ctx: WorldContext, input: MeetingCreate): Promise<
     const window = defaultMeetingWindow(input.startDateTime ? Date.parse(input.startDateTime) : ctx.clock.now());
     const meeting = buildMeeting({ ...input, id, startDateTime: input.startDateTime ?? window.startDateTime, endDateTime: input.endDateTime ?? window.endDateTime });
     await tx.ensureAbsent(WORLD_KINDS.meeting, id);
-    await assertValidChange(tx, { meetings: [meeting] });
+    await assertValidChange(tx, { meetings: [meeting] }, await tx.meetingCheckBase(meeting));
     return tx.insert(WORLD_KINDS.meeting, id, meeting);
   });
 }
@@ -26,7 +26,7 @@ export function updateMeeting(ctx: WorldContext, meetingId: string, patch: Meeti
     const doc = await requireMeeting(tx, meetingId);
     const passcode = patch.passcode !== undefined ? patch.passcode : (doc.data.passcode ?? null);
     const next = buildMeeting({ ...doc.data, ...patch, passcode });
-    await assertValidChange(tx, { meetings: [next] });
+    await assertValidChange(tx, { meetings: [next] }, await tx.meetingCheckBase(next));
     return tx.update(doc, next);
   });
 }

@@ -26,9 +26,10 @@ export function seedWorld(ctx: WorldContext, file?: WorldFile, mode: WorldMode =
     const demoSeeded = mode === 'extend' && (await tx.all(WORLD_KINDS.tenant)).length === 0;
     if (mode === 'replace') await clearWorld(tx);
     if (demoSeeded) await applyFile(ctx, tx, demoWorldFile());
-    if (!file) return { demoSeeded };
-    const applied = await applyFile(ctx, tx, file);
-    return { demoSeeded, applied: { mode, ...counts(applied) } };
+    const applied = file ? await applyFile(ctx, tx, file) : undefined;
+    // Every start passes here: a store written before the meeting indexes existed gets them now.
+    await tx.rebuildMeetingIndexes();
+    return applied ? { demoSeeded, applied: { mode, ...counts(applied) } } : { demoSeeded };
   });
 }
 

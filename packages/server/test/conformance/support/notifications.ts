@@ -26,11 +26,11 @@ export function notificationKind(notification: FixtureNotification): Notificatio
 }
 
 /**
- * Notifications of features issue 3 does not simulate (content sharing sessions, policy-based
- * recording): the tests list them as skipped with this reason instead of comparing.
+ * Notifications these call-flow tests do not compare: content sharing needs a sharing person and
+ * is compared in content-sharing-notifications.test.ts; policy-based recording is not simulated.
  */
 export const NOT_SIMULATED: Partial<Record<NotificationKind, string>> = {
-  contentSharing: 'content sharing sessions are not simulated yet (no screen-sharing people)',
+  contentSharing: 'compared in test/conformance/content-sharing-notifications.test.ts (needs a person sharing a screen)',
   policyRecording: 'policy-based recording (compliance recording bots) is not simulated',
 };
 
