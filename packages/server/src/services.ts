@@ -10,6 +10,7 @@ import { CallService, type CallServiceDeps } from './calls/call-service.js';
 import { PeopleService } from './calls/people-service.js';
 import { MeetingFeaturesService } from './calls/meeting-features-service.js';
 import { MeetingControlsService } from './calls/meeting-controls-service.js';
+import { MediaService } from './calls/media-service.js';
 import { latencyProfile } from './calls/latency.js';
 import { CallbackUrlPolicy } from './notify/callback-url-policy.js';
 import { CALLBACK_SIGNING_KEYS } from './notify/callback-signer.js';
@@ -34,6 +35,7 @@ export interface Services {
   people: PeopleService;
   features: MeetingFeaturesService;
   controls: MeetingControlsService;
+  media: MediaService;
   /** Keys that sign callbacks (published at /v1/keys). */
   callbackKeys: SigningKeys;
   callbackPolicy: CallbackUrlPolicy;
@@ -78,6 +80,7 @@ export async function createServices(store: Store, clock: Clock, config: Config)
     people: new PeopleService(callDeps),
     features: new MeetingFeaturesService(callDeps),
     controls: new MeetingControlsService(callDeps),
+    media: new MediaService(callDeps),
     callbackKeys,
     callbackPolicy,
     deliveries: new CallbackDeliveries({ store, wake: wake.outbox }),

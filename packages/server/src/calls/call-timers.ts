@@ -1,12 +1,13 @@
 import { FEATURE_TIMER_KINDS } from './features/feature-timer-kinds.js';
 import { CONTROL_TIMER_KINDS } from './controls/control-timer-kinds.js';
+import { MEDIA_TIMER_KINDS } from './media/media-timer-kinds.js';
 
 /**
  * The durable timers of call legs. One timer per (kind, call), or per (kind, call, operation) for
  * operation timers: setting it again moves it, and a leg's timers are cancelled when it ends
  * (operation timers are not: their handlers find the leg ended and finish quietly). Payloads are plain JSON so they survive a restart.
  */
-export const CALL_TIMER_KINDS = ['establish', 'rosterSnapshot', 'terminate', 'answerDeadline', 'keepAlive', 'redirect', 'purge', ...FEATURE_TIMER_KINDS, ...CONTROL_TIMER_KINDS] as const;
+export const CALL_TIMER_KINDS = ['establish', 'rosterSnapshot', 'terminate', 'answerDeadline', 'keepAlive', 'redirect', 'purge', ...FEATURE_TIMER_KINDS, ...CONTROL_TIMER_KINDS, ...MEDIA_TIMER_KINDS] as const;
 
 export type CallTimerKind = (typeof CALL_TIMER_KINDS)[number];
 

@@ -81,6 +81,11 @@ export class CallUnit {
     return operation;
   }
 
+  /** Any call's operation by id (recordings are addressed by their operation id alone). */
+  async operation(operationId: string): Promise<Operation | undefined> {
+    return this.read<Operation>(CALL_KINDS.operation, operationId);
+  }
+
   async putOperation(operation: Operation): Promise<void> {
     await this.write(CALL_KINDS.operation, operation.id, operation);
   }

@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors/index.js';
 import { callContext, type CallContext, type CallServiceDeps } from './call-context.js';
 import { CALL_KINDS } from './call-unit.js';
 import { callApp, hangUp } from './people/call-app.js';
+import { inviteApp } from './people/invite-app.js';
 import { endMeeting } from './people/end-meeting.js';
 import { conferenceParticipant, joinMeeting, meetingRoster } from './people/join-meeting.js';
 import type { MeetingRoster, PersonJoin, PersonJoined } from './people/people-types.js';
@@ -69,6 +70,11 @@ export class PeopleService {
   }
 
   /** The person on the other end of a peer-to-peer call hangs up. */
+  /** A person in a meeting or group call invites an app (incoming call with the conversation's chat and meeting info). */
+  inviteApp(conferenceId: string, participantId: string, appId: string): Promise<Call> {
+    return inviteApp(this.ctx, conferenceId, participantId, appId);
+  }
+
   hangUp(callId: string): Promise<void> {
     return hangUp(this.ctx, callId);
   }

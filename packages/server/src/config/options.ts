@@ -24,5 +24,6 @@ export const startOptions: OptionSpec[] = [
   { key: 'allowHttpCallbacks', flag: '--allow-http-callbacks', env: 'SWITCHBOARD_ALLOW_HTTP_CALLBACKS', type: 'boolean', help: 'allow http:// callbacks to non-loopback callback hosts (loopback http is always allowed)' },
   { key: 'callbackTimeoutMs', flag: '--callback-timeout <ms>', env: 'SWITCHBOARD_CALLBACK_TIMEOUT', type: 'int', help: 'timeout of one callback POST (default 5000)' },
   { key: 'callbackMaxAttempts', flag: '--callback-attempts <n>', env: 'SWITCHBOARD_CALLBACK_ATTEMPTS', type: 'int', help: 'attempts per notification before it is abandoned (default 8)' },
+  { key: 'leaseMs', flag: '--lease-ms <ms>', env: 'SWITCHBOARD_LEASE_MS', type: 'int', help: 'how long a claimed callback or timer stays leased to this node: the takeover bound when a node dies (default: callbacks 2 × callback timeout + 30 s, timers 30 s)' },
   { key: 'callbackMaxAgeMs', flag: '--callback-max-age <ms>', env: 'SWITCHBOARD_CALLBACK_MAX_AGE', type: 'int', help: 'abandon a notification older than this (default 600000)' },
 ];

@@ -38,6 +38,13 @@ export const configSchema = z.strictObject({
   callbackMaxAttempts: z.number().int().min(1).max(100),
   /** A notification older than this (ms, clock time) is abandoned instead of retried. */
   callbackMaxAgeMs: z.number().int().min(1000),
+  /**
+   * How long a node's claim on a callback or timer lasts, in real ms: when a node dies, the others
+   * take its work over this long after its claim at most. Unset: timers 30 s, callbacks
+   * 2 × callbackTimeoutMs + 30 s. A callback lease never drops below callbackTimeoutMs + 1 s, so a
+   * live node's attempt ends before another node may start the same one.
+   */
+  leaseMs: z.number().int().min(1000).max(600_000).optional(),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

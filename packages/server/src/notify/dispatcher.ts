@@ -36,6 +36,8 @@ export interface CallbackDispatcherDeps {
   pollMs?: number;
   /** Delivery-log entries kept (default 10,000). */
   keepAttempts?: number;
+  /** Real ms a claim lasts (config leaseMs); default 2 × callbackTimeoutMs + 30 s. See LEASE_MARGIN_MS. */
+  leaseMs?: number;
   /** Jitter source (tests pass a constant). */
   random?: () => number;
 }
@@ -50,6 +52,11 @@ export interface CallbackDispatcher {
 const DEFAULTS = { concurrency: 16, pollMs: 500, keepAttempts: 10_000 };
 /** Prune the delivery log after this many new entries. */
 const PRUNE_EVERY = 500;
+/**
+ * A lease always outlasts one attempt (callbackTimeoutMs) by this much, room for the log write: a
+ * live node's delivery must end before another node may claim the same message again.
+ */
+const LEASE_MARGIN_MS = 1000;
 const silent: DispatcherLog = { debug: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
@@ -89,7 +96,8 @@ class DispatchLoop {
     this.pollMs = deps.pollMs ?? DEFAULTS.pollMs;
     this.keepAttempts = deps.keepAttempts ?? DEFAULTS.keepAttempts;
     // Clock ms: under --time-scale the clock runs faster than the real-time attempt it must outlive.
-    this.leaseMs = (deps.config.callbackTimeoutMs * 2 + 30_000) * (deps.config.timeScale ?? 1);
+    const realLeaseMs = Math.max(deps.leaseMs ?? deps.config.callbackTimeoutMs * 2 + 30_000, deps.config.callbackTimeoutMs + LEASE_MARGIN_MS);
+    this.leaseMs = realLeaseMs * (deps.config.timeScale ?? 1);
   }
 
   start(): void {

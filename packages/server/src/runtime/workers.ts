@@ -23,6 +23,7 @@ export function startWorkers(deps: AppDeps, options: { owner: string; log: Fasti
     wake: services.wake,
     owner: options.owner,
     realTimeScale: config.timeScale,
+    ...(config.leaseMs === undefined ? {} : { leaseMs: config.leaseMs }),
     log: (message, error) => timerLog.warn({ err: error }, message),
   });
   const dispatcher = startCallbackDispatcher({
@@ -32,6 +33,7 @@ export function startWorkers(deps: AppDeps, options: { owner: string; log: Fasti
     policy: services.callbackPolicy,
     wake: services.wake.outbox,
     owner: options.owner,
+    ...(config.leaseMs === undefined ? {} : { leaseMs: config.leaseMs }),
     config,
     log: options.log.child({ component: 'callbacks' }),
   });

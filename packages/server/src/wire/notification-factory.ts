@@ -34,11 +34,21 @@ function notificationFor(event: CallEvent, leg: Call): Notification | undefined 
       return roster(event.conference, event.participants, leg, 'updated');
     case 'roster:removed':
       return roster(event.conference, event.participants, leg, 'deleted');
+    case 'call:tone':
+      return toneHeard(event.call, event.tone, event.sequenceId, leg);
     case 'operation:finished':
       return operationFinished(event.call, event.operation, leg);
     case 'contentSharing:changed':
       return contentSharing(event.conference, event.sessions, event.changeType, leg);
   }
+}
+
+/** A keypad press: `updated` on the call with its state and toneInfo (call-subscribetotone example). */
+function toneHeard(call: Call, tone: string, sequenceId: number, leg: Call): Notification | undefined {
+  if (call.id !== leg.id) return undefined;
+  const toneInfo = { '@odata.type': '#microsoft.graph.toneInfo', sequenceId, tone };
+  const item = commsNotification('updated', callResourceUrl(leg.id), leg.callbackUri, { '@odata.type': '#microsoft.graph.call', state: call.state, toneInfo });
+  return { item, summary: `tone ${tone} (${sequenceId})` };
 }
 
 /** A running operation's outcome: `deleted` on the operation's URL with the final operation (BEHAVIOR.md §6). */

@@ -53,6 +53,7 @@ export class RecordingNotifications implements NotificationFactory {
 function describe(event: CallEvent, leg: string): Sent {
   if (event.type === 'call:created' || event.type === 'call:stateChanged' || event.type === 'call:deleted') return { event: `${event.type}:${event.call.state}`, leg };
   if (event.type === 'operation:finished') return { event: `${event.type}:${event.operation.type}:${event.operation.status}`, leg };
+  if (event.type === 'call:tone') return { event: `call:tone:${event.tone}:${event.sequenceId}`, leg };
   if (event.type === 'contentSharing:changed') return { event: `${event.type}:${event.changeType}`, leg };
   return { event: event.type, leg, participants: event.participants.map((p: Participant) => p.id) };
 }

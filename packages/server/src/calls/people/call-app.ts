@@ -50,7 +50,7 @@ export async function hangUp(ctx: CallContext, callId: string): Promise<void> {
   });
 }
 
-async function webhookApp(ctx: CallContext, unit: CallUnit, appId: string): Promise<Application> {
+export async function webhookApp(ctx: CallContext, unit: CallUnit, appId: string): Promise<Application> {
   const app = await unit.world.application(appId.toLowerCase());
   if (!app) throw new DomainError('applicationNotFound', { appId });
   if (!app.callingWebhookUrl) throw new DomainError('noCallingWebhook', { appId });
@@ -58,7 +58,7 @@ async function webhookApp(ctx: CallContext, unit: CallUnit, appId: string): Prom
   return app;
 }
 
-function incomingLeg(ctx: CallContext, app: Application, caller: Identity, conferenceId: string, participantId: string): NewCall {
+export function incomingLeg(ctx: CallContext, app: Application, caller: Identity, conferenceId: string, participantId: string): NewCall {
   return {
     id: ctx.newId(),
     appId: app.appId,

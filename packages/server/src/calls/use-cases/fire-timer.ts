@@ -1,6 +1,6 @@
 import { establishCall, finishHangUp, isInactive, keepAliveDeadline } from '../../domain/calls/call-leg.js';
 import { completeRedirect, expireUnanswered, isAnswerOverdue } from '../../domain/calls/incoming-call.js';
-import { personParticipant } from '../../domain/calls/participants.js';
+import { appParticipant, personParticipant } from '../../domain/calls/participants.js';
 import { addParticipants, participantOfCall, rosterSnapshot } from '../../domain/calls/roster.js';
 import { isConnected, isEnded } from '../../domain/calls/call-rules.js';
 import type { Call } from '../../domain/calls/types.js';
@@ -9,6 +9,7 @@ import { inCallTx, type CallContext } from '../call-context.js';
 import { isCallTimer, type CallTimer, type CallTimerKind } from '../call-timers.js';
 import { FEATURE_TIMER_HANDLERS } from '../features/feature-timers.js';
 import { CONTROL_TIMER_HANDLERS } from '../controls/control-timers.js';
+import { MEDIA_TIMER_HANDLERS } from '../media/media-timers.js';
 import type { CallUnit } from '../call-unit.js';
 import { endLeg, finishLeg } from '../leg-lifecycle.js';
 
@@ -49,6 +50,7 @@ const HANDLERS: Record<CallTimerKind, Handler> = {
   },
   ...FEATURE_TIMER_HANDLERS,
   ...CONTROL_TIMER_HANDLERS,
+  ...MEDIA_TIMER_HANDLERS,
 };
 
 /**
@@ -60,7 +62,12 @@ async function onEstablish(ctx: CallContext, unit: CallUnit, call: Call, now: nu
   if (call.state !== 'establishing') return;
   const conference = await unit.conference(call.conferenceId);
   if (conference && participantOfCall(conference, call.id)?.isInLobby) return;
-  if (conference && call.direction === 'outgoing' && call.targets.length > 0) {
+  if (conference && conference.kind !== 'peerToPeer' && call.direction === 'incoming' && !participantOfCall(conference, call.id)) {
+    // An app invited into a meeting or group call joins its roster once it answered (invite-app.ts).
+    const joined = addParticipants(conference, [appParticipant(call, call.myParticipantId ?? ctx.newId(), false)], now);
+    await unit.putConference(joined.value);
+    await unit.emit(joined.events);
+  } else if (conference && call.direction === 'outgoing' && call.targets.length > 0) {
     const present = new Set(conference.participants.map((p) => p.identity.id));
     const answered = addParticipants(conference, call.targets.filter((t) => !present.has(t.id)).map((t) => personParticipant(ctx.newId(), t)), now);
     await unit.putConference(answered.value);

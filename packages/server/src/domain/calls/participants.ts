@@ -9,12 +9,15 @@ import type { Call, Identity, MediaDirection } from './types.js';
 
 const when = (on: boolean, direction: MediaDirection): MediaDirection => (on ? direction : 'inactive');
 
-/** The app's own entry; its identity is the call's source (the app, or the guest it joins as). */
+/**
+ * The app's own entry. Its identity is the app: the call's source for calls the app placed (the
+ * app, or the guest it joins as), the call's target for calls it received (the source is the caller).
+ */
 export function appParticipant(call: Call, participantId: string, isInLobby: boolean): NewParticipant {
   return {
     id: participantId,
     kind: 'app',
-    identity: call.source,
+    identity: call.direction === 'incoming' ? (call.targets[0] ?? call.source) : call.source,
     callId: call.id,
     isMuted: false,
     isInLobby,

@@ -5,6 +5,7 @@
  */
 import type { AudioRoutingGroup } from './audio-routing.js';
 import type { HoldMusic } from './hold-music.js';
+import type { MediaQueue, ToneSubscription } from './media-queue.js';
 
 /** Graph `callState` (BEHAVIOR.md §4). `ringing` exists in beta only. */
 export type CallState =
@@ -102,6 +103,10 @@ export interface Call {
   transferTarget?: Identity;
   /** The leg's audio routing groups (call-post-audioroutinggroups); they end with the call. */
   audioRoutingGroups?: AudioRoutingGroup[];
+  /** playPrompt / recordResponse operations in their FIFO queue (media-queue.ts); absent until the first. */
+  mediaQueue?: MediaQueue;
+  /** Present once the leg called subscribeToTone: keypad presses reach it as `updated` call notifications. */
+  tones?: ToneSubscription;
 }
 
 export type ConferenceKind = 'meeting' | 'groupCall' | 'peerToPeer';
@@ -219,6 +224,8 @@ export type CallEvent =
   /** An operation reached completed/failed after its response said running: `deleted` on its URL. */
   | { type: 'operation:finished'; call: Call; operation: Operation }
   /** Sessions started, changed or ended: only legs with content sharing notifications enabled hear it. */
+  /** A keypad press heard by a leg subscribed to tones (call-subscribetotone): `updated` with toneInfo. */
+  | { type: 'call:tone'; call: Call; tone: string; sequenceId: number }
   | { type: 'contentSharing:changed'; conference: Conference; changeType: 'created' | 'updated' | 'deleted'; sessions: ContentSharingSession[] };
 
 export interface Transition<T> {

@@ -7,13 +7,14 @@ import { notifyErrors } from './notify.js';
 import { permissionErrors } from './permissions.js';
 import { featureErrors } from './features.js';
 import { controlErrors } from './controls.js';
+import { mediaErrors } from './media.js';
 import type { ErrorSpec } from './types.js';
 
 /**
  * The one error catalogue. Each area keeps its fragment next to this file; ids are unique
  * across fragments (a test checks it) and every id is listed in docs/errors.md.
  */
-export const catalogFragments = { commonErrors, identityErrors, worldErrors, callErrors, wireErrors, notifyErrors, permissionErrors, featureErrors, controlErrors };
+export const catalogFragments = { commonErrors, identityErrors, worldErrors, callErrors, wireErrors, notifyErrors, permissionErrors, featureErrors, controlErrors, mediaErrors };
 
 export const errorCatalog = {
   ...commonErrors,
@@ -25,6 +26,7 @@ export const errorCatalog = {
   ...permissionErrors,
   ...featureErrors,
   ...controlErrors,
+  ...mediaErrors,
 } as const;
 
 export type ErrorId = keyof typeof errorCatalog;

@@ -11,6 +11,7 @@ const AREAS: Record<string, string> = {
   permissionErrors: 'Permission catalogue',
   featureErrors: 'Calling API: meeting features (recording, gallery, sharing, invite, transfer)',
   controlErrors: 'Calling API: meeting controls (audio routing groups, mutes, removing participants, hold music)',
+  mediaErrors: 'Calling API: media operations (prompts, recordings, DTMF tones)',
 };
 
 /** docs/errors.md, generated so the documentation cannot drift from the catalogue. */

@@ -147,6 +147,13 @@ const participantRoutes = [
     }),
   ),
   route({
+    operationId: 'inviteApp', method: 'POST', url: `${participant}/invite-app`, summary: "This person invites an app into the meeting or group call (incoming call at the app's calling webhook, with chatInfo and meetingInfo)", tag: 'People', status: 201, body: personCallSchema, response: personCallPlacedSchema,
+    handle: async ({ services, params, body }) => {
+      const call = await people(services).inviteApp(...ids(params), body.appId);
+      return created(`${CONTROL_PREFIX}/calls/${call.id}`, { callId: call.id });
+    },
+  }),
+  route({
     operationId: 'removeParticipant', method: 'POST', url: `${participant}/remove`, summary: "The organizer removes a participant (an app's call ends with 200/5300)", tag: 'People', status: 204,
     handle: async ({ services, params }) => {
       await people(services).remove(...ids(params));

@@ -5,6 +5,7 @@ import { serviceRoutes } from './service-routes.js';
 import { peopleRoutes } from './people-routes.js';
 import { deliveryRoutes } from './delivery-routes.js';
 import { featureRoutes } from './feature-routes.js';
+import { mediaControlRoutes } from './media-routes.js';
 import { audioMatrixRoutes } from './audio-matrix-routes.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { CONTROL_PREFIX, ok, route, type ControlRoute } from './route-table.js';
@@ -25,4 +26,4 @@ const openApiRoute = route({
 });
 
 /** The control API, in one table: register.ts registers it and openapi.ts documents it. */
-export const CONTROL_ROUTES: readonly ControlRoute[] = [worldRoute, ...tenantRoutes, ...userRoutes, ...applicationRoutes, ...consentRoutes, ...meetingRoutes, ...serviceRoutes, ...peopleRoutes, ...deliveryRoutes, ...featureRoutes, ...audioMatrixRoutes, openApiRoute];
+export const CONTROL_ROUTES: readonly ControlRoute[] = [worldRoute, ...tenantRoutes, ...userRoutes, ...applicationRoutes, ...consentRoutes, ...meetingRoutes, ...serviceRoutes, ...peopleRoutes, ...deliveryRoutes, ...featureRoutes, ...mediaControlRoutes, ...audioMatrixRoutes, openApiRoute];

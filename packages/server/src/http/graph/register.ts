@@ -10,6 +10,7 @@ import { operationRoutes } from './operations.routes.js';
 import { meetingFeatureRoutes } from './meeting-features.routes.js';
 import { audioRoutingRoutes } from './audio-routing.routes.js';
 import { participantControlRoutes } from './participant-controls.routes.js';
+import { mediaRoutes, registerRecordingRoute } from './media.routes.js';
 
 const GRAPH_ROOT = /^\/+(v1\.0|beta)(?=\/|$)/i;
 
@@ -24,8 +25,9 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: AppDeps): 
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
     const admit = graphAdmission(deps.services.verifier);
     // Services gains `calls` when CallService is wired; until then the type is asserted here.
-    for (const spec of [...callRoutes(deps), ...participantRoutes(deps), ...operationRoutes(deps), ...meetingFeatureRoutes(deps), ...audioRoutingRoutes(deps), ...participantControlRoutes(deps)]) known.push(...registerGraphRoute(scope, spec, admit));
+    for (const spec of [...callRoutes(deps), ...participantRoutes(deps), ...operationRoutes(deps), ...meetingFeatureRoutes(deps), ...audioRoutingRoutes(deps), ...participantControlRoutes(deps), ...mediaRoutes(deps)]) known.push(...registerGraphRoute(scope, spec, admit));
   });
+  registerRecordingRoute(app, deps);
   app.setNotFoundHandler(async (request) => {
     const path = request.url.split('?')[0] ?? '';
     const root = GRAPH_ROOT.exec(path);

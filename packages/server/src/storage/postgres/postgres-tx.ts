@@ -16,6 +16,7 @@ import {
   type TimerEntry,
   type TimerPort,
 } from '../ports.js';
+import { compareIds } from '../shared/compare-ids.js';
 import { decodeJson, encodeJson } from '../shared/json.js';
 import { assertVersion } from '../shared/versioning.js';
 import type { Statements } from './statements.js';
@@ -85,6 +86,10 @@ class PostgresOutbox implements OutboxPort {
     const now = this.clock.now();
     // Encode everything first: a non-JSON payload fails before any row is written.
     const encoded = messages.map((message) => ({ ...message, payload: encodeJson(message.payload) }));
+    // Lock every stream first, in one order, so two appenders of the same streams cannot deadlock
+    // each other within one call (the lock is re-entrant for this transaction: a later append to
+    // the same stream just takes it again).
+    for (const stream of [...new Set(encoded.map((m) => m.stream))].sort(compareIds)) await statements.lockOutboxStream(stream);
     const seqs: number[] = [];
     for (const m of encoded) seqs.push(await statements.appendOutbox(m.stream, m.payload, now, m.availableAt ?? now));
     return seqs;

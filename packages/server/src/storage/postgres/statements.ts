@@ -48,6 +48,18 @@ export interface Lease {
   limit: number;
 }
 
+/**
+ * Class key of the per-stream append locks ("SWOB"). A seq is drawn from the identity sequence at
+ * INSERT but becomes visible at COMMIT, so without a lock node A could hold seq 10 of a call
+ * uncommitted while node B commits seq 11 of the same call; a claimer would then see 11 as the
+ * stream's head and deliver it before 10. Appenders of one stream therefore take a
+ * transaction-scoped advisory lock on it before inserting: the second waits until the first has
+ * committed (or rolled back), so within a stream seq order is commit order and a visible head is
+ * the real head. Different streams (calls) do not contend; hashtext collisions only serialize two
+ * unrelated calls' appends, never reorder them.
+ */
+export const OUTBOX_STREAM_LOCK_CLASS = 0x53574f42;
+
 const OUTBOX_COLUMNS = 'seq, stream, payload, created_at, available_at, attempts, last_error';
 
 const sql = {
@@ -67,6 +79,8 @@ const sql = {
       ON CONFLICT (kind, id) DO NOTHING`,
   docUpdate: 'UPDATE documents SET version = $3, data = $4, updated_at = $5 WHERE kind = $1 AND id = $2',
   docDelete: 'DELETE FROM documents WHERE kind = $1 AND id = $2',
+  // Two-key form: its own key space, apart from the migration lock's single bigint key.
+  outboxStreamLock: 'SELECT pg_advisory_xact_lock($1, hashtext($2))',
   outboxInsert: `
       INSERT INTO outbox (stream, payload, created_at, available_at) VALUES ($1, $2, $3, $4) RETURNING seq`,
   // The head of a stream is its lowest seq; only a head that is available and not leased is
@@ -142,6 +156,14 @@ export class Statements {
 
   async deleteDoc(kind: string, id: string): Promise<boolean> {
     return ((await this.query(sql.docDelete, [kind, id])).rowCount ?? 0) > 0;
+  }
+
+  /**
+   * Holds `stream`'s append lock until the transaction ends (only ever called inside one). See
+   * OUTBOX_STREAM_LOCK_CLASS for why.
+   */
+  async lockOutboxStream(stream: string): Promise<void> {
+    await this.query(sql.outboxStreamLock, [OUTBOX_STREAM_LOCK_CLASS, stream]);
   }
 
   async appendOutbox(stream: string, payload: string, createdAt: number, availableAt: number): Promise<number> {

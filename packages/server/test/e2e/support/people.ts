@@ -52,6 +52,8 @@ export function people(control: ControlClient) {
     },
     /** A user calls the app; returns the app's incoming call id. */
     callApp: async (userId: string, appId: string) => (await control.expect<{ callId: string }>(201, 'POST', `/users/${userId}/call`, { appId })).callId,
+    /** A person in a meeting invites the app; returns the app's incoming call id. */
+    inviteApp: async (joined: PersonJoined, appId: string) => (await control.expect<{ callId: string }>(201, 'POST', `${participant(joined)}/invite-app`, { appId })).callId,
     hangUp: (callId: string) => control.expect(204, 'POST', `/calls/${callId}/hangup`),
     setWebhook: (appId: string, url: string | null) => control.expect<Json>(200, 'PATCH', `/apps/${appId}`, { callingWebhookUrl: url }),
     /** Delivery attempts of a call, oldest first (the API lists newest first). */
