@@ -29,7 +29,7 @@ describe('switchboard start (child processes)', () => {
 
   it('prints the banner a user needs', async () => {
     await waitFor(() => stdout.includes('Press Ctrl+C'));
-    for (const expected of [`${httpsUrl}/v1.0`, `${httpsUrl}/${DEMO.tenantId}`, DEMO.appId, DEMO.appSecret, `NODE_EXTRA_CA_CERTS="${join(dataDir, 'ca.pem')}"`, `${httpsUrl}/_switchboard/`]) {
+    for (const expected of [`${httpsUrl}/v1.0`, `${httpsUrl}/${DEMO.tenantId}`, DEMO.appId, DEMO.appSecret, `NODE_EXTRA_CA_CERTS="${join(dataDir, 'ca.pem')}"`, `${httpsUrl}/_switchboard/`, `${httpsUrl}/v1/.well-known/OpenIdConfiguration`]) {
       assert.ok(stdout.includes(expected), `banner lacks ${expected}:\n${stdout}`);
     }
     assert.ok(stdout.includes((await readFile(join(dataDir, 'admin.key'), 'utf8')).trim()));
