@@ -24,7 +24,6 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: AppDeps): 
     scope.removeContentTypeParser('text/plain');
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
     const admit = graphAdmission(deps.services.verifier);
-    // Services gains `calls` when CallService is wired; until then the type is asserted here.
     for (const spec of [...callRoutes(deps), ...participantRoutes(deps), ...operationRoutes(deps), ...meetingFeatureRoutes(deps), ...audioRoutingRoutes(deps), ...participantControlRoutes(deps), ...mediaRoutes(deps)]) known.push(...registerGraphRoute(scope, spec, admit));
   });
   registerRecordingRoute(app, deps);

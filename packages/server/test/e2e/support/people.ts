@@ -1,19 +1,9 @@
 import type { ControlClient, Json } from './harness.js';
+import type { MeetingRoster, PersonJoined } from '../../../src/calls/people/people-types.js';
+
+export type { MeetingRoster, PersonJoined };
 
 /** The control API's simulated people and callback views, as typed helpers (src/http/control/people-routes.ts, delivery-routes.ts). */
-
-export interface PersonJoined {
-  conferenceId: string;
-  participantId: string;
-  isInLobby: boolean;
-}
-
-export interface MeetingRoster {
-  meetingId: string;
-  conferenceId?: string;
-  rosterSequence: number;
-  participants: { id: string; kind: string; callId?: string; isInLobby: boolean; isMuted: boolean; identity: { kind: string; id: string } }[];
-}
 
 export interface DeliveryView {
   id: number;
