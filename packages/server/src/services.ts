@@ -17,6 +17,11 @@ import { CALLBACK_SIGNING_KEYS } from './notify/callback-signer.js';
 import { CallbackDeliveries } from './notify/callback-deliveries.js';
 import { graphNotificationFactory } from './wire/notification-factory.js';
 import { Wakeup } from './runtime/wakeup.js';
+import type { WaitableClock } from './domain/clock.js';
+import { SleepingClock } from './runtime/sleeping-clock.js';
+import { createRandom } from './domain/random.js';
+import type { FaultBook } from './faults/fault-book.js';
+import { MemoryFaultBook } from './faults/memory-fault-book.js';
 
 /** In-process nudges between request handlers and the background workers. */
 export interface Wakeups {
@@ -43,6 +48,10 @@ export interface Services {
   deliveries: CallbackDeliveries;
   wake: Wakeups;
   store: Store;
+  /** Server time that can be waited on (scenario steps, delayed faults). */
+  time: WaitableClock;
+  /** Fault injection rules (issue 6). */
+  faults: FaultBook;
 }
 
 export interface AppDeps {
@@ -86,5 +95,7 @@ export async function createServices(store: Store, clock: Clock, config: Config)
     deliveries: new CallbackDeliveries({ store, wake: wake.outbox }),
     wake,
     store,
+    time: new SleepingClock(clock, config.timeScale),
+    faults: new MemoryFaultBook(createRandom('faults')),
   };
 }

@@ -17,3 +17,12 @@ export class ManualClock implements Clock {
     this.current = ms;
   }
 }
+
+/**
+ * A clock that can be waited on: the simulation's scheduler (scenario steps, fault delays) sleeps
+ * in clock time, so a paused, scaled or advanced clock (issue 6, virtual time) moves it too.
+ */
+export interface WaitableClock extends Clock {
+  /** Resolves once now() ≥ at (at once when it already is); rejects with the signal's reason on abort. */
+  waitUntil(at: number, signal?: AbortSignal): Promise<void>;
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { Random } from '../domain/random.js';
+import type { FaultBook } from './fault-book.js';
+import type { CallbackFaultFacts, GraphRequestFacts } from './fault-facts.js';
+import { faultRuleSchema, type CallbackMatch, type CallMatch, type FaultRule, type FaultRuleInput, type GraphMatch } from './fault-rule.js';
+import { fires } from './trigger.js';
+
+type Of<K extends FaultRule['kind']> = Extract<FaultRule, { kind: K }>;
+
+/**
+ * Fault rules held by this node, evaluated in insertion order (a first, minimal book: no
+ * persistence, no header or file sources yet). The seeded Random makes `rate` reproducible.
+ */
+export class MemoryFaultBook implements FaultBook {
+  private rules: FaultRule[] = [];
+
+  constructor(private readonly random: Random) {}
+
+  list(): FaultRule[] {
+    return this.rules.map((rule) => ({ ...rule }));
+  }
+
+  async add(input: FaultRuleInput): Promise<FaultRule> {
+    const rule: FaultRule = { ...faultRuleSchema.parse(input), id: randomUUID(), matched: 0, fired: 0 };
+    this.rules.push(rule);
+    return { ...rule };
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const before = this.rules.length;
+    this.rules = this.rules.filter((rule) => rule.id !== id);
+    return this.rules.length < before;
+  }
+
+  async clear(): Promise<void> {
+    this.rules = [];
+  }
+
+  graph(facts: GraphRequestFacts): ReturnType<FaultBook['graph']> {
+    const error = this.first('graphError', (rule) => graphMatches(rule.match, facts));
+    const latency = this.first('latency', (rule) => graphMatches(rule.match, facts));
+    return { ...(error ? { error } : {}), ...(latency ? { latency } : {}) };
+  }
+
+  callback(facts: CallbackFaultFacts): Of<'callback'> | undefined {
+    return this.first('callback', (rule) => callbackMatches(rule.match, facts));
+  }
+
+  callFaults(facts: { appId: string; callId: string; meetingId?: string }): Of<'call'>[] {
+    return this.rules.filter((rule): rule is Of<'call'> => rule.kind === 'call' && callMatches(rule.match, facts) && this.fire(rule));
+  }
+
+  private first<K extends FaultRule['kind']>(kind: K, matches: (rule: Of<K>) => boolean): Of<K> | undefined {
+    const rule = this.rules.find((candidate): candidate is Of<K> => candidate.kind === kind && matches(candidate as Of<K>) && this.fire(candidate));
+    return rule ? { ...rule } : undefined;
+  }
+
+  private fire(rule: FaultRule): boolean {
+    rule.matched++;
+    const fired = fires(rule.trigger, rule, this.random);
+    if (fired) rule.fired++;
+    return fired;
+  }
+}
+
+export function graphMatches(match: GraphMatch, facts: GraphRequestFacts): boolean {
+  return (
+    (match.operation === undefined || match.operation.toLowerCase() === facts.operation?.toLowerCase()) &&
+    (match.httpMethod === undefined || match.httpMethod === facts.httpMethod) &&
+    (match.version === undefined || match.version === facts.version) &&
+    (match.appId === undefined || match.appId === facts.appId) &&
+    (match.path === undefined || new RegExp(match.path).test(facts.path))
+  );
+}
+
+export function callbackMatches(match: CallbackMatch, facts: CallbackFaultFacts): boolean {
+  return (Object.keys(match) as (keyof CallbackMatch)[]).every((key) => match[key] === undefined || match[key] === facts[key]);
+}
+
+export function callMatches(match: CallMatch, facts: { appId: string; callId: string; meetingId?: string }): boolean {
+  return (Object.keys(match) as (keyof CallMatch)[]).every((key) => match[key] === undefined || match[key] === facts[key]);
+}
