@@ -13,8 +13,17 @@ const PROBE_TIMEOUT_MS = 2000;
 
 export const serverUrl = process.env.SWITCHBOARD_TEST_DATABASE_URL || DEFAULT_SERVER_URL;
 
-/** undefined when PostgreSQL answers, else why the PostgreSQL suites are skipped. */
+/**
+ * undefined when PostgreSQL answers, else why the PostgreSQL suites are skipped. With
+ * SWITCHBOARD_REQUIRE_POSTGRES=1 (set by .ci/run) an unreachable server fails instead of skipping.
+ */
 export async function unreachableReason(): Promise<string | undefined> {
+  const reason = await probe();
+  if (reason && process.env.SWITCHBOARD_REQUIRE_POSTGRES === '1') throw new Error(`SWITCHBOARD_REQUIRE_POSTGRES is set but ${reason}`);
+  return reason;
+}
+
+async function probe(): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: PROBE_TIMEOUT_MS });
   client.on('error', () => {});
   try {

@@ -105,9 +105,9 @@ export function controlClient(server: TestServer): ControlClient {
   return client;
 }
 
-/** Starts a server (in memory, instant latency unless told otherwise) and the clients around it. */
+/** Starts a server (on the suite's store, instant latency unless told otherwise) and the clients around it. */
 export async function startE2e(options: E2eOptions = {}): Promise<E2e> {
-  const server = await startTestServer({ inMemory: options.inMemory ?? true, flags: { latency: 'instant', ...options.flags }, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const server = await startTestServer({ ...(options.inMemory === undefined ? {} : { inMemory: options.inMemory }), flags: { latency: 'instant', ...options.flags }, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   return harnessFor(server);
 }
 
