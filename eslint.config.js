@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.switchboard/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.switchboard/**', 'coverage/**', 'packages/server/console-dist/**', '**/test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: globals.node } },
@@ -34,6 +34,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(['fastify', '../http/*', '../../http/*'], 'only http/ may use the web framework'),
     },
+  },
+  {
+    // The web console runs in the browser: DOM globals, no Node.
+    files: ['packages/console/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
   },
   {
     // Suites group many cases in one describe(); the function budget is for production code.

@@ -6,6 +6,7 @@ import { registerIdentityRoutes } from './http/identity/register.js';
 import { registerControlRoutes } from './http/control/register.js';
 import { registerGraphRoutes } from './http/graph/register.js';
 import { registerCallbackKeyRoutes } from './http/callbacks/register.js';
+import { registerConsoleRoutes } from './http/console/console-routes.js';
 
 export interface BuildOptions {
   /** pino logger options, or false in tests. */
@@ -36,6 +37,15 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await registerControlRoutes(app, deps);
   registerCallbackKeyRoutes(app, { callbackKeys: deps.services.callbackKeys });
   await registerGraphRoutes(app, deps);
-  app.get('/_switchboard/health', async () => ({ status: 'ok', backend: deps.store.backend }));
+  await registerConsoleRoutes(app, deps);
+  // For load balancers (docs/deployment.md): healthy only while the node can read its store.
+  app.get('/_switchboard/health', async (_request, reply) => {
+    try {
+      await deps.store.docs.get('health', 'probe');
+      return { status: 'ok', backend: deps.store.backend };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', backend: deps.store.backend });
+    }
+  });
   return app;
 }

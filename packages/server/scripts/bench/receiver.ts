@@ -19,7 +19,10 @@ export interface BenchReceiver {
   firstRoster: Map<string, number>;
   /** When a participant id first appeared in a roster `updated` notification, and at which bot. */
   rosterSeen: Map<string, RosterArrival>;
-  counts: { posts: number; notifications: number; rejected: number };
+  /** When the call's `deleted` notification (state terminated) arrived, by call id. */
+  terminated: Map<string, number>;
+  /** `lastAt`: performance.now() of the latest notification (notification throughput). */
+  counts: { posts: number; notifications: number; rejected: number; lastAt: number };
   /** Resolves once `done()` holds (checked after every POST); rejects at `deadline` (performance.now()). */
   waitUntil(done: () => boolean, deadline: number, what: () => string): Promise<void>;
   close(): Promise<void>;
@@ -40,8 +43,8 @@ const PARTICIPANTS_URL = /\/communications\/calls\/([^/]+)\/participants$/;
  * here). Token validation is optional for the same reason.
  */
 export async function startReceiver(checkToken?: TokenCheck): Promise<BenchReceiver> {
-  const state = { established: new Map<string, number>(), firstRoster: new Map<string, number>(), rosterSeen: new Map<string, RosterArrival>() };
-  const counts = { posts: 0, notifications: 0, rejected: 0 };
+  const state = { established: new Map<string, number>(), firstRoster: new Map<string, number>(), rosterSeen: new Map<string, RosterArrival>(), terminated: new Map<string, number>() };
+  const counts = { posts: 0, notifications: 0, rejected: 0, lastAt: 0 };
   const waiters = new Set<() => void>();
   const server = createServer((request, response) => {
     void handle(request, response).finally(() => {
@@ -67,7 +70,9 @@ export async function startReceiver(checkToken?: TokenCheck): Promise<BenchRecei
 
   function record({ changeType, resourceUrl = '', resourceData }: Notification, bot: number, at: number): void {
     counts.notifications += 1;
+    counts.lastAt = at;
     const call = CALL_URL.exec(resourceUrl)?.[1];
+    if (call && changeType === 'deleted') state.terminated.set(call, at);
     if (call && (resourceData as { state?: string } | undefined)?.state === 'established' && !state.established.has(call)) state.established.set(call, at);
     const rosterOf = PARTICIPANTS_URL.exec(resourceUrl)?.[1];
     if (!rosterOf || changeType !== 'updated' || !Array.isArray(resourceData)) return;

@@ -10,7 +10,8 @@ import { loadConfig } from '../../src/config/load.js';
 import { startServer, type RunningServer } from '../../src/runtime/start-server.js';
 import type { ChildReady, ParentMessage, ServerSample } from './server-protocol.js';
 
-const [dataDir, store] = process.argv.slice(2);
+// store: memory | sqlite | postgres; database: the postgres:// URL when store is postgres (bench-scale).
+const [dataDir, store, database] = process.argv.slice(2);
 const send = (message: unknown): void => void process.send?.(message);
 
 // The parent went away (crash, time limit): never outlive it.
@@ -19,7 +20,8 @@ process.on('disconnect', () => process.exit(0));
 let server: RunningServer;
 try {
   // Environment ignored ({}): a SWITCHBOARD_* variable in the shell must not change what is measured.
-  const config = loadConfig({ port: 0, dataDir, inMemory: store !== 'sqlite', logLevel: 'silent', latency: 'instant' }, {});
+  const storage = store === 'postgres' ? { inMemory: false, database } : { inMemory: store !== 'sqlite' };
+  const config = loadConfig({ port: 0, dataDir, ...storage, logLevel: 'silent', latency: 'instant' }, {});
   server = await startServer(config);
 } catch (error) {
   send({ type: 'failed', error: error instanceof Error ? error.stack : String(error) });

@@ -15,6 +15,9 @@ export interface BenchServer {
   kill(): void;
 }
 
+/** A store kind, or a PostgreSQL database (postgres:// URL) that several bench nodes may share. */
+export type BenchStore = 'memory' | 'sqlite' | { database: string };
+
 const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
 const STOP_GRACE_MS = 3000;
 
@@ -22,10 +25,10 @@ const STOP_GRACE_MS = 3000;
  * Forks the server child with tsx as its loader (resolved from here, not from the working
  * directory) and --expose-gc, and waits for it to listen.
  */
-export async function startBenchServer(dataDir: string, store: 'memory' | 'sqlite', timeoutMs: number, cpuProfDir?: string): Promise<BenchServer> {
+export async function startBenchServer(dataDir: string, store: BenchStore, timeoutMs: number, cpuProfDir?: string): Promise<BenchServer> {
   const started = performance.now();
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = fork(CHILD, [dataDir, store], {
+  const child = fork(CHILD, typeof store === 'string' ? [dataDir, store] : [dataDir, 'postgres', store.database], {
     execArgv: ['--expose-gc', ...profile, '--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

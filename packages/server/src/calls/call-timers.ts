@@ -7,14 +7,17 @@ import { MEDIA_TIMER_KINDS } from './media/media-timer-kinds.js';
  * operation timers: setting it again moves it, and a leg's timers are cancelled when it ends
  * (operation timers are not: their handlers find the leg ended and finish quietly). Payloads are plain JSON so they survive a restart.
  */
-export const CALL_TIMER_KINDS = ['establish', 'rosterSnapshot', 'terminate', 'answerDeadline', 'keepAlive', 'redirect', 'purge', ...FEATURE_TIMER_KINDS, ...CONTROL_TIMER_KINDS, ...MEDIA_TIMER_KINDS] as const;
+export const CALL_TIMER_KINDS = ['establish', 'rosterSnapshot', 'terminate', 'answerDeadline', 'keepAlive', 'redirect', 'purge', 'callFault', ...FEATURE_TIMER_KINDS, ...CONTROL_TIMER_KINDS, ...MEDIA_TIMER_KINDS] as const;
 
 export type CallTimerKind = (typeof CALL_TIMER_KINDS)[number];
 
 export interface CallTimer {
   kind: CallTimerKind;
   callId: string;
-  /** Timers that finish one operation (several may run on a call at once) name it, and are keyed by it. */
+  /**
+   * Timers that finish one operation (several may run on a call at once) name it, and are keyed by
+   * it. A `callFault` timer carries the call fault's catalogue name here instead (one per fault).
+   */
   operationId?: string;
 }
 

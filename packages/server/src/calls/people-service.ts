@@ -1,5 +1,6 @@
 import { meetingToken } from '../domain/calls/meeting-token.js';
-import type { Call, Participant } from '../domain/calls/types.js';
+import type { Tone } from '../domain/calls/media-queue.js';
+import type { Call, ContentSharingSession, Participant } from '../domain/calls/types.js';
 import { DomainError } from '../domain/errors/index.js';
 import { callContext, type CallContext, type CallServiceDeps } from './call-context.js';
 import { CALL_KINDS } from './call-unit.js';
@@ -8,14 +9,21 @@ import { inviteApp } from './people/invite-app.js';
 import { endMeeting } from './people/end-meeting.js';
 import { conferenceParticipant, joinMeeting, meetingRoster } from './people/join-meeting.js';
 import type { MeetingRoster, PersonJoin, PersonJoined } from './people/people-types.js';
-import { admit, leave, remove, setMuted } from './people/roster-actions.js';
+import { currentDominantSpeaker, dominantSpeaker, hold, resumeHeld, setVideo, type DominantSpeaker } from './people/media-actions.js';
+import { answerPeerCall, declinePeerCall } from './people/peer-ring.js';
+import { admit, deny, leave, remove, setMuted } from './people/roster-actions.js';
+import { shareScreen, stopScreenSharing } from './people/share-screen.js';
+import { pressKeys, pressKeysOnCall, type KeysPressed } from './media/press-keys.js';
 import { storedCall } from './use-cases/read-calls.js';
 
 export type { MeetingRoster, PersonJoin, PersonJoined } from './people/people-types.js';
+export type { DominantSpeaker } from './people/media-actions.js';
 
 /**
- * Simulated people, driven by the control API and the CLI: they join and leave meetings, mute
- * themselves, wait in the lobby, call apps and hang up. Each action is one store transaction that
+ * Simulated people, driven by the control API, the CLI and scenarios: they join and leave
+ * meetings (as users, guests, anonymous or phone callers), wait in the lobby, mute themselves,
+ * turn their camera on and off, hold, talk, share screens, press keys, call apps, hang up, and
+ * answer or decline apps' calls (docs/people.md). Each action is one store transaction that
  * notifies the app legs concerned, exactly like the Graph-side use cases.
  */
 export class PeopleService {
@@ -25,8 +33,9 @@ export class PeopleService {
     this.ctx = callContext(deps);
   }
 
-  joinMeeting(meetingId: string, person: PersonJoin): Promise<PersonJoined> {
-    return joinMeeting(this.ctx, meetingId, person);
+  /** A user, guest, anonymous or phone caller joins; `muted`/`video` override the person's own flags. */
+  joinMeeting(meetingId: string, person: PersonJoin, muted?: boolean, video?: boolean): Promise<PersonJoined> {
+    return joinMeeting(this.ctx, meetingId, { ...person, ...(muted === undefined ? {} : { muted }), ...(video === undefined ? {} : { video }) });
   }
 
   roster(meetingId: string): Promise<MeetingRoster> {
@@ -54,6 +63,52 @@ export class PeopleService {
     return admit(this.ctx, conferenceId, participantId);
   }
 
+  /** As the organizer: someone waiting in the lobby is turned away (roster `deleted`). */
+  deny(conferenceId: string, participantId: string): Promise<void> {
+    return deny(this.ctx, conferenceId, participantId);
+  }
+
+  /** Camera on (video sendReceive) or off (receiveOnly). */
+  setVideo(conferenceId: string, participantId: string, on: boolean): Promise<Participant> {
+    return setVideo(this.ctx, conferenceId, participantId, on);
+  }
+
+  /** The person puts the call on hold: their streams go inactive. */
+  hold(conferenceId: string, participantId: string): Promise<Participant> {
+    return hold(this.ctx, conferenceId, participantId);
+  }
+
+  resumeHeld(conferenceId: string, participantId: string): Promise<Participant> {
+    return resumeHeld(this.ctx, conferenceId, participantId);
+  }
+
+  /** The person dominates the conversation (undefined: nobody); Graph notifies nothing for it. */
+  setDominantSpeaker(conferenceId: string, participantId: string | undefined): Promise<DominantSpeaker> {
+    return dominantSpeaker(this.ctx, conferenceId, participantId);
+  }
+
+  dominantSpeaker(conferenceId: string): Promise<DominantSpeaker> {
+    return currentDominantSpeaker(this.ctx, conferenceId);
+  }
+
+  shareScreen(conferenceId: string, participantId: string): Promise<ContentSharingSession> {
+    return shareScreen(this.ctx, conferenceId, participantId);
+  }
+
+  stopSharing(conferenceId: string, participantId: string): Promise<void> {
+    return stopScreenSharing(this.ctx, conferenceId, participantId);
+  }
+
+  /** Keypad presses in a meeting or group call (legs subscribed to tones hear them). */
+  pressKeys(conferenceId: string, participantId: string, tones: Tone[]): Promise<KeysPressed> {
+    return pressKeys(this.ctx, conferenceId, participantId, tones);
+  }
+
+  /** Keypad presses by the person on the other end of a peer-to-peer call. */
+  pressKeysOnCall(callId: string, tones: Tone[]): Promise<KeysPressed> {
+    return pressKeysOnCall(this.ctx, callId, tones);
+  }
+
   /** As the organizer; removing an app's leg ends its call (200/5300). */
   remove(conferenceId: string, participantId: string): Promise<void> {
     return remove(this.ctx, conferenceId, participantId);
@@ -69,14 +124,24 @@ export class PeopleService {
     return callApp(this.ctx, userId, appId);
   }
 
-  /** The person on the other end of a peer-to-peer call hangs up. */
   /** A person in a meeting or group call invites an app (incoming call with the conversation's chat and meeting info). */
   inviteApp(conferenceId: string, participantId: string, appId: string): Promise<Call> {
     return inviteApp(this.ctx, conferenceId, participantId, appId);
   }
 
+  /** The person on the other end of a peer-to-peer call hangs up. */
   hangUp(callId: string): Promise<void> {
     return hangUp(this.ctx, callId);
+  }
+
+  /** The user an app calls (answerMode manual or noAnswer) answers: the app's call is established. */
+  answerCall(callId: string): Promise<Call> {
+    return answerPeerCall(this.ctx, callId);
+  }
+
+  /** The user an app calls declines: the app's call ends (480/10076). */
+  declineCall(callId: string): Promise<void> {
+    return declinePeerCall(this.ctx, callId);
   }
 
   /** Every app leg, ended ones included until they are purged (for debugging). */

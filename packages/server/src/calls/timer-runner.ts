@@ -16,8 +16,10 @@ export interface TimerRunnerOptions {
   owner: string;
   /** Real milliseconds between polls when nobody nudges the runner (default 250). */
   pollMs?: number;
-  /** How many clock milliseconds pass per real millisecond (config timeScale; default 1). */
-  realTimeScale?: number;
+  /** How many clock milliseconds pass per real millisecond now (config timeScale, or the virtual clock's live scale; default 1). */
+  realTimeScale?: number | (() => number);
+  /** True while the virtual clock is paused or advancing: the loop skips its rounds (advance fires them itself). */
+  held?: () => boolean;
   /** Real milliseconds a claimed timer stays leased; a failed timer is retried after it (default 30 s). */
   leaseMs?: number;
   log?: (message: string, error?: unknown) => void;
@@ -62,24 +64,39 @@ async function fireOne(options: RunDueOptions, timer: TimerEntry<unknown>): Prom
   return false;
 }
 
+/** A runner's handle: stop it, or run one round now (serialized with the loop's own rounds). */
+export interface TimerRunner {
+  stop(): Promise<void>;
+  runDue(): Promise<number>;
+}
+
 /**
  * The background worker of durable timers. Timers that fell due while the process was down fire
  * on the first round. Sleeps on `wake.timers` (nudged after every commit that set a timer) or
  * `pollMs` of real time; a timer set for later is found by a later poll, so it fires at most
- * `pollMs` real milliseconds late (`pollMs × realTimeScale` on the clock).
+ * `pollMs` real milliseconds late (`pollMs × realTimeScale` on the clock). Rounds never overlap,
+ * so the virtual clock's advance (which calls runDue) answers only after a round in flight ends.
  */
-export function startTimerRunner(options: TimerRunnerOptions): { stop(): Promise<void> } {
-  const scale = options.realTimeScale ?? 1;
+export function startTimerRunner(options: TimerRunnerOptions): TimerRunner {
   const log = options.log ?? logToStderr;
-  const due: RunDueOptions = { ...options, leaseMs: (options.leaseMs ?? 30_000) * scale, log };
+  const scaleNow = typeof options.realTimeScale === 'function' ? options.realTimeScale : () => (options.realTimeScale as number | undefined) ?? 1;
+  // The lease is real time, so its length on the clock follows the scale of the moment of the claim.
+  const round = (): Promise<number> => runDueTimers({ ...options, leaseMs: (options.leaseMs ?? 30_000) * scaleNow(), log });
+  let queue: Promise<unknown> = Promise.resolve();
+  const runDue = (): Promise<number> => {
+    const run = queue.then(round, round);
+    queue = run.catch(() => undefined);
+    return run;
+  };
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
-      await runDueTimers(due).catch((error: unknown) => log('timer runner: claiming due timers failed', error));
+      if (!options.held?.()) await runDue().catch((error: unknown) => log('timer runner: claiming due timers failed', error));
       if (!stopped) await options.wake.timers.wait(options.pollMs ?? 250);
     }
   })();
   return {
+    runDue,
     async stop() {
       stopped = true;
       options.wake.timers.notify();

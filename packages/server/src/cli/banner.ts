@@ -18,6 +18,7 @@ export function renderBanner(server: RunningServer, demo: { tenantId: string; ap
     `  CA certificate     ${server.tls.caPath}`,
     `                     export NODE_EXTRA_CA_CERTS="${server.tls.caPath}"`,
     `  Control API        ${base}/_switchboard/   (Authorization: Bearer ${server.deps.adminKey})`,
+    `  Web console        ${server.consoleUrl ?? `${base}/_switchboard/console/`}#key=${server.deps.adminKey}`,
     `  Callback keys      ${base}/v1/.well-known/OpenIdConfiguration   (validate callback JWTs with these)`,
     '',
     'Press Ctrl+C to stop.',

@@ -7,13 +7,18 @@ import { registerKeysCommand } from './commands/keys.js';
 import { registerPermissionsCommand } from './commands/permissions.js';
 import { registerPeopleCommand } from './commands/people.js';
 import { registerMeetingConfigCommand } from './commands/meeting-config.js';
+import { registerFaultsCommand } from './commands/faults.js';
+import { registerClockCommand } from './commands/clock.js';
+import { registerStateCommands } from './commands/state.js';
+import { registerScenarioCommand } from './commands/scenario.js';
+import { registerCallFaultsCommand } from './commands/call-faults.js';
 
 /** `switchboard <command>`: one file per command under commands/. */
 export function buildProgram(): Command {
   const program = new Command('switchboard')
     .description('Switchboard: a local Microsoft Graph calling API with an Entra-compatible token service')
     .showHelpAfterError();
-  for (const register of [registerStartCommand, registerWorldCommand, registerConsentCommand, registerTokenCommand, registerKeysCommand, registerPermissionsCommand, registerPeopleCommand, registerMeetingConfigCommand]) {
+  for (const register of [registerStartCommand, registerWorldCommand, registerConsentCommand, registerTokenCommand, registerKeysCommand, registerPermissionsCommand, registerPeopleCommand, registerMeetingConfigCommand, registerFaultsCommand, registerClockCommand, registerStateCommands, registerScenarioCommand, registerCallFaultsCommand]) {
     register(program);
   }
   return program;

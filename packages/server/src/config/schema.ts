@@ -9,6 +9,8 @@ export const configSchema = z.strictObject({
   port: z.number().int().min(0).max(65535),
   /** Optional plain-HTTP listener, bound to loopback only. */
   httpPort: z.number().int().min(0).max(65535).optional(),
+  /** The console's loopback HTTP port ('0' any free port) or 'off'. */
+  console: z.string().regex(/^(off|\d{1,5})$/, 'a port number or off'),
   /** Interface for the HTTPS listener. */
   host: z.string().min(1),
   /** Where the SQLite database, TLS material and admin key live. */
@@ -28,6 +30,12 @@ export const configSchema = z.strictObject({
   latency: z.enum(['instant', 'realistic']),
   /** Speeds the clock up (60 = the 45-minute keepAlive rule takes 45 s). */
   timeScale: z.number().positive().max(100_000),
+  /** Start the virtual clock running or paused; unset keeps the stored state (docs/time.md). */
+  clock: z.enum(['running', 'paused']).optional(),
+  /** An export file (docs/export-format.md) that replaces the state at start. */
+  import: z.string().min(1).optional(),
+  /** Where to write the whole state when the server stops. */
+  exportOnExit: z.string().min(1).optional(),
   /** Hosts callbacks may go to besides loopback (`*` = any host). SSRF guard: see docs. */
   callbackHosts: z.array(z.string().min(1)),
   /** Allow plain-http callbacks to non-loopback hosts of callbackHosts. */
@@ -45,12 +53,19 @@ export const configSchema = z.strictObject({
    * live node's attempt ends before another node may start the same one.
    */
   leaseMs: z.number().int().min(1000).max(600_000).optional(),
+  /** A fault rules file (YAML or JSON) loaded at start; its rules replace the previous file's (docs/faults.md). */
+  faultsFile: z.string().min(1).optional(),
+  /** Seed of the fault rules' `rate` draws; unset: the stored seed, else 1. */
+  faultSeed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  /** A scenario file (YAML or JSON) started once the server listens (docs/scenarios.md). */
+  scenarioFile: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
 
 export const configDefaults: Config = {
   port: 8443,
+  console: '4000',
   host: '127.0.0.1',
   dataDir: './.switchboard',
   inMemory: false,

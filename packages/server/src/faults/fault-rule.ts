@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isGraphOperation } from './graph-operations.js';
 
 /**
  * Fault injection (issue 6, item 4): one rule model for every fault, whether set through the
@@ -17,12 +18,25 @@ export const faultTriggerSchema = z.strictObject({
 
 /** Which Graph requests a rule applies to; every given field must match. */
 export const graphMatchSchema = z.strictObject({
-  operation: z.string().optional().describe('A method name from the method status table, e.g. "call: create" or "participant: mute" (case-insensitive).'),
+  operation: z
+    .string()
+    .refine(isGraphOperation, { message: 'not a Graph operation name; GET /_switchboard/faults/catalog lists them (e.g. "call.create")' })
+    .optional()
+    .describe('A method name from the method status table (docs/methods.md), e.g. "call.create" or "participant.mute" (case-insensitive; "call: create" also works).'),
   httpMethod: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']).optional(),
-  path: z.string().optional().describe('A regular expression on the path after the version, e.g. "/participants/.+/mute$".'),
+  path: z.string().refine(isRegExp, { message: 'not a valid regular expression' }).optional().describe('A regular expression on the path after the version, e.g. "/participants/.+/mute$".'),
   version: z.enum(['v1.0', 'beta']).optional(),
   appId: z.string().optional(),
 });
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Which callbacks a rule applies to. */
 export const callbackMatchSchema = z.strictObject({
@@ -89,5 +103,15 @@ export type CallFaultRule = z.infer<typeof callFaultRuleSchema>;
 export type FaultRuleInput = z.input<typeof faultRuleSchema>;
 export type FaultRuleSpec = z.infer<typeof faultRuleSchema>;
 
+/** Where a rule came from: the control API (or CLI), or the --faults file read at start. */
+export type FaultSource = 'api' | 'file';
+
 /** A rule as stored: an id and how often it matched and fired. */
-export type FaultRule = FaultRuleSpec & { id: string; matched: number; fired: number };
+export type FaultRule = FaultRuleSpec & { id: string; matched: number; fired: number; source?: FaultSource };
+
+/**
+ * The X-Switchboard-Fault header: a graphError or latency rule for this one request, so neither
+ * match nor trigger (the header is the match, and it always fires).
+ */
+export const oneOffFaultSchema = z.discriminatedUnion('kind', [graphErrorRuleSchema.omit({ match: true, trigger: true }), latencyRuleSchema.omit({ match: true, trigger: true })]);
+export type OneOffFault = z.infer<typeof oneOffFaultSchema>;

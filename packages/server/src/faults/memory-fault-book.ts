@@ -4,24 +4,40 @@ import type { FaultBook } from './fault-book.js';
 import type { CallbackFaultFacts, GraphRequestFacts } from './fault-facts.js';
 import { faultRuleSchema, type CallbackMatch, type CallMatch, type FaultRule, type FaultRuleInput, type GraphMatch } from './fault-rule.js';
 import { fires } from './trigger.js';
+import { normalizeOperation } from './graph-operations.js';
 
 type Of<K extends FaultRule['kind']> = Extract<FaultRule, { kind: K }>;
 
 /**
- * Fault rules held by this node, evaluated in insertion order (a first, minimal book: no
- * persistence, no header or file sources yet). The seeded Random makes `rate` reproducible.
+ * Fault rules held by this node, evaluated in insertion order. The seeded Random makes `rate`
+ * reproducible; StoredFaultBook adds persistence, the seed and throttling around it.
  */
 export class MemoryFaultBook implements FaultBook {
   private rules: FaultRule[] = [];
 
-  constructor(private readonly random: Random) {}
+  constructor(private random: Random) {}
 
   list(): FaultRule[] {
     return this.rules.map((rule) => ({ ...rule }));
   }
 
-  async add(input: FaultRuleInput): Promise<FaultRule> {
-    const rule: FaultRule = { ...faultRuleSchema.parse(input), id: randomUUID(), matched: 0, fired: 0 };
+  get(id: string): FaultRule | undefined {
+    const rule = this.rules.find((candidate) => candidate.id === id);
+    return rule ? { ...rule } : undefined;
+  }
+
+  /** Replaces the rules wholesale (loading from the store or a file); counters start at 0. */
+  replace(rules: readonly FaultRule[]): void {
+    this.rules = rules.map((rule) => ({ ...rule, matched: 0, fired: 0 }));
+  }
+
+  /** A fresh Random: the same seed and request sequence then give the same faults again. */
+  reseed(random: Random): void {
+    this.random = random;
+  }
+
+  async add(input: FaultRuleInput, source?: FaultRule['source']): Promise<FaultRule> {
+    const rule: FaultRule = { ...faultRuleSchema.parse(input), id: randomUUID(), matched: 0, fired: 0, ...(source ? { source } : {}) };
     this.rules.push(rule);
     return { ...rule };
   }
@@ -65,7 +81,7 @@ export class MemoryFaultBook implements FaultBook {
 
 export function graphMatches(match: GraphMatch, facts: GraphRequestFacts): boolean {
   return (
-    (match.operation === undefined || match.operation.toLowerCase() === facts.operation?.toLowerCase()) &&
+    (match.operation === undefined || (facts.operation !== undefined && normalizeOperation(match.operation) === normalizeOperation(facts.operation))) &&
     (match.httpMethod === undefined || match.httpMethod === facts.httpMethod) &&
     (match.version === undefined || match.version === facts.version) &&
     (match.appId === undefined || match.appId === facts.appId) &&

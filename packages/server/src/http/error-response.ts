@@ -3,6 +3,7 @@ import { DomainError, isDomainError, specOf } from '../domain/errors/index.js';
 import { clientRequestIdOf } from './request-context.js';
 import { oauthErrorBody } from './identity/oauth-error-body.js';
 import { oauthCorrelationId } from './identity/correlation-id.js';
+import { GraphFaultError } from './graph/fault-error.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -34,7 +35,7 @@ export const graphDate = (now: Date): string => `${now.toISOString().slice(0, 19
 export function graphErrorBody(error: DomainError, request: FastifyRequest, now: Date): Record<string, unknown> {
   return {
     error: {
-      code: specOf(error.id).code,
+      code: error instanceof GraphFaultError ? error.wireCode : specOf(error.id).code,
       message: error.message,
       innerError: { date: graphDate(now), 'request-id': request.id, 'client-request-id': clientRequestIdOf(request) },
     },

@@ -17,6 +17,8 @@ export interface CallbackMessage {
   body: Record<string, unknown>;
   /** What happened, for the delivery log and the console (e.g. `call established`). */
   summary: string;
+  /** Set on the copy a callback fault requeued (reorder): it goes out as is, the rules are not asked again. */
+  faulted?: 'reorder';
 }
 
 export const CALLBACK_STREAM = (callId: string): string => `call:${callId}`;

@@ -9,6 +9,10 @@ import type { CallbackMessage } from './callback-message.js';
 import { CallbackSigner } from './callback-signer.js';
 import { CallbackTransport } from './callback-transport.js';
 import type { CallbackUrlPolicy } from './callback-url-policy.js';
+import type { WaitableClock } from '../domain/clock.js';
+import type { FaultBook } from '../faults/fault-book.js';
+import { callbackFaultFacts } from './callback-fault-facts.js';
+import { deliverFaulted, type CallbackFaultDeps, type FaultedDelivery } from './callback-faults.js';
 import type { RetryLimits } from './retry-policy.js';
 
 /** The subset of a pino logger the dispatcher writes to. */
@@ -40,6 +44,10 @@ export interface CallbackDispatcherDeps {
   leaseMs?: number;
   /** Jitter source (tests pass a constant). */
   random?: () => number;
+  /** Callback fault rules (issue 6), asked once per attempt; no faults when absent. */
+  faults?: Pick<FaultBook, 'callback'>;
+  /** Clock-time waits of delay and reorder faults (default: the clock at config.timeScale). */
+  time?: WaitableClock;
 }
 
 export interface CallbackDispatcher {
@@ -57,6 +65,13 @@ const PRUNE_EVERY = 500;
  * live node's delivery must end before another node may claim the same message again.
  */
 const LEASE_MARGIN_MS = 1000;
+/** Without a waitable clock (unit tests), clock-time waits sleep the matching real time. */
+const realTimeWaits = (clock: Clock, scale: number): WaitableClock => ({
+  now: () => clock.now(),
+  waitUntil: async (at) => {
+    while (clock.now() < at) await sleep(Math.max(1, (at - clock.now()) / scale));
+  },
+});
 const silent: DispatcherLog = { debug: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
@@ -75,6 +90,7 @@ class DispatchLoop {
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly transport: CallbackTransport;
   private readonly attemptDeps: AttemptDeps;
+  private readonly faultDeps: CallbackFaultDeps;
   private readonly log: DispatcherLog;
   private readonly concurrency: number;
   private readonly pollMs: number;
@@ -91,6 +107,8 @@ class DispatchLoop {
     this.transport = new CallbackTransport(deps.policy, deps.config.callbackTimeoutMs);
     const signer = new CallbackSigner(deps.keys, deps.clock);
     this.attemptDeps = { clock: deps.clock, signer, policy: deps.policy, transport: this.transport, limits: deps.config, random: deps.random };
+    const time = deps.time ?? realTimeWaits(deps.clock, deps.config.timeScale ?? 1);
+    this.faultDeps = { ...this.attemptDeps, store: deps.store, time, timeoutMs: deps.config.callbackTimeoutMs };
     this.log = deps.log ?? silent;
     this.concurrency = Math.max(deps.concurrency ?? DEFAULTS.concurrency, 1);
     this.pollMs = deps.pollMs ?? DEFAULTS.pollMs;
@@ -166,21 +184,33 @@ class DispatchLoop {
 
   private async deliver(message: OutboxMessage<CallbackMessage>): Promise<void> {
     if (message.payload?.kind !== 'callback') return this.dropForeign(message);
-    const result = await attemptCallback(this.attemptDeps, message);
+    const rule = this.faultFor(message.payload);
+    const result: FaultedDelivery = rule ? await deliverFaulted(this.faultDeps, message, rule) : { ...(await attemptCallback(this.attemptDeps, message)), extra: [] };
     await this.record(message, result);
     this.report(result);
     if (result.retryAt !== undefined) this.nextRetryAt = Math.min(this.nextRetryAt ?? Infinity, result.retryAt);
     if (++this.sincePrune >= PRUNE_EVERY) await this.prune();
   }
 
-  /** Completes or reschedules the message together with its log entry. */
-  private async record(message: OutboxMessage<CallbackMessage>, { entry, retryAt }: AttemptResult): Promise<void> {
+  /**
+   * The fault rule for this attempt, if one fires. A copy requeued by a reorder fault is not
+   * asked again; without rules this is one cheap scan of an empty list.
+   */
+  private faultFor(callback: CallbackMessage): ReturnType<FaultBook['callback']> {
+    if (!this.deps.faults || callback.faulted) return undefined;
+    return this.deps.faults.callback(callbackFaultFacts(callback));
+  }
+
+  /** Completes or reschedules the message together with its log entries (and a requeued copy, for a reorder fault). */
+  private async record(message: OutboxMessage<CallbackMessage>, { entry, retryAt, extra, requeue }: FaultedDelivery): Promise<void> {
     const { store, owner } = this.deps;
     try {
       await store.transaction(async (tx) => {
         if (retryAt === undefined) await tx.outbox.complete(message.seq, owner);
         else await tx.outbox.reschedule(message.seq, owner, retryAt, entry.error ?? 'failed');
+        if (requeue) await tx.outbox.append([{ stream: message.stream, payload: requeue }]);
         await tx.deliveries.append(entry);
+        for (const more of extra) await tx.deliveries.append(more);
       });
     } catch (error) {
       if (!(error instanceof LeaseLostError)) throw error;
@@ -193,6 +223,7 @@ class DispatchLoop {
   private report({ entry, retryAt }: AttemptResult): void {
     const details = { callId: entry.callId, seq: entry.seq, attempt: entry.attempt, url: entry.url, status: entry.status, latencyMs: entry.latencyMs };
     if (entry.outcome === 'delivered') this.log.debug(details, `callback delivered: ${entry.summary}`);
+    else if (entry.outcome === 'dropped' || entry.outcome === 'reordered') this.log.debug(details, `callback ${entry.outcome} by a fault rule: ${entry.summary}`);
     else if (entry.outcome === 'retrying') this.log.warn({ ...details, error: entry.error, retryAt }, `callback failed, will retry: ${entry.summary}`);
     else this.log.error({ ...details, error: entry.error }, `callback abandoned: ${entry.summary}`);
   }

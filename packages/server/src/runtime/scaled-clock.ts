@@ -1,12 +1,12 @@
 import type { Clock } from '../domain/clock.js';
 
 /**
- * A clock that runs `scale` times faster than its base from the moment it is created (config
- * `timeScale`): with 60, the 45-minute keepAlive rule passes in 45 real seconds. Before the start
- * it equals the base clock, so timestamps stay realistic dates.
+ * A clock that runs `scale` times faster than its base from the moment it is created: with 60,
+ * the 45-minute keepAlive rule passes in 45 real seconds. Before the start it equals the base
+ * clock, so timestamps stay realistic dates.
  *
- * Scaled time is not persisted: after a restart the clock starts again from real time, so timers
- * set far ahead by a fast clock fire later than they would have without the restart.
+ * A fixed-speed building block for unit tests. The server runs on VirtualClock
+ * (virtual-clock.ts), which can also pause, advance, change speed and survive restarts.
  */
 export class ScaledClock implements Clock {
   private readonly start: number;

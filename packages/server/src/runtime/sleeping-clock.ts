@@ -2,7 +2,8 @@ import type { Clock, WaitableClock } from '../domain/clock.js';
 
 /**
  * A WaitableClock over a running clock: sleeps on the real timer for the real time until `at`
- * (divided by the time scale), then checks again. The virtual clock of issue 6 replaces it.
+ * (divided by the time scale), then checks again. The server itself uses the virtual clock
+ * (virtual-clock.ts, `services.time`); this stays for components built without one.
  */
 export class SleepingClock implements WaitableClock {
   constructor(

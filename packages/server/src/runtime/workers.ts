@@ -3,6 +3,9 @@ import type { AppDeps } from '../services.js';
 import { startTimerRunner } from '../calls/timer-runner.js';
 import { startCallbackDispatcher, type CallbackDispatcher } from '../notify/dispatcher.js';
 
+/** How often a node re-reads the shared time line on PostgreSQL (real ms). */
+const FOLLOW_MS = 1000;
+
 export interface Workers {
   dispatcher: CallbackDispatcher;
   stop(): Promise<void>;
@@ -22,10 +25,14 @@ export function startWorkers(deps: AppDeps, options: { owner: string; log: Fasti
     service: services.calls,
     wake: services.wake,
     owner: options.owner,
-    realTimeScale: config.timeScale,
+    realTimeScale: () => services.time.view().scale,
+    held: () => services.time.held(),
     ...(config.leaseMs === undefined ? {} : { leaseMs: config.leaseMs }),
     log: (message, error) => timerLog.warn({ err: error }, message),
   });
+  services.time.attachTimers(timers.runDue);
+  // Several nodes on one database share the time line: each re-reads it (docs/time.md).
+  const unfollow = store.backend === 'postgres' ? services.time.follow(FOLLOW_MS) : () => undefined;
   const dispatcher = startCallbackDispatcher({
     store,
     clock,
@@ -35,11 +42,16 @@ export function startWorkers(deps: AppDeps, options: { owner: string; log: Fasti
     owner: options.owner,
     ...(config.leaseMs === undefined ? {} : { leaseMs: config.leaseMs }),
     config,
+    faults: services.faults,
+    time: services.time,
     log: options.log.child({ component: 'callbacks' }),
   });
   return {
     dispatcher,
     stop: async () => {
+      unfollow();
+      services.time.attachTimers(async () => 0);
+      services.time.stop();
       await timers.stop();
       await dispatcher.stop();
     },

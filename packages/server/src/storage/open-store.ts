@@ -4,6 +4,7 @@ import type { Clock } from '../domain/clock.js';
 import { MemoryStore } from './memory/memory-store.js';
 import type { Store } from './ports.js';
 import { PostgresStore } from './postgres/postgres-store.js';
+import type { RetryListener } from './postgres/retry.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 
 /** The database file inside the data directory. */
@@ -16,13 +17,15 @@ export interface OpenStoreOptions {
   clock: Clock;
   /** A postgres:// URL: use that PostgreSQL database instead of SQLite (several nodes may share it). */
   databaseUrl?: string;
+  /** PostgreSQL only: told when a transaction aborted as a deadlock/serialization victim is rerun. */
+  onRetry?: RetryListener;
 }
 
-export async function openStore({ inMemory, dataDir, clock, databaseUrl }: OpenStoreOptions): Promise<Store> {
+export async function openStore({ inMemory, dataDir, clock, databaseUrl, onRetry }: OpenStoreOptions): Promise<Store> {
   if (databaseUrl !== undefined) {
     // Silently preferring one would leave the user believing state is (or is not) durable.
     if (inMemory) throw new Error('storage: --in-memory and --database exclude each other; choose one');
-    return PostgresStore.open(databaseUrl, clock);
+    return PostgresStore.open(databaseUrl, clock, onRetry ? { onRetry } : {});
   }
   if (inMemory) return new MemoryStore(clock);
   await mkdir(dataDir, { recursive: true });

@@ -33,6 +33,8 @@ export interface DocumentPort {
   put<T>(kind: string, id: string, data: T, expectedVersion?: number): Promise<StoredDoc<T>>;
   /** Returns false when there was nothing to delete. */
   delete(kind: string, id: string, expectedVersion?: number): Promise<boolean>;
+  /** Every kind that has at least one document, sorted (export/import, docs/export-format.md). */
+  kinds(): Promise<string[]>;
 }
 
 export interface OutboxMessage<T = unknown> {
@@ -70,6 +72,8 @@ export interface OutboxPort {
   reschedule(seq: number, owner: string, availableAt: number, lastError: string): Promise<void>;
   /** Messages still pending (for inspection and tests). */
   pending<T>(stream?: string): Promise<OutboxMessage<T>[]>;
+  /** Removes every message, leased or not (state import and reset); returns how many. */
+  clear(): Promise<number>;
 }
 
 export interface TimerEntry<T = unknown> {
@@ -87,9 +91,15 @@ export interface TimerPort {
   claimDue<T>(options: ClaimOptions): Promise<TimerEntry<T>[]>;
   /** Removes a fired timer, unless it was re-set (a newer dueAt) after it was claimed. */
   complete(key: string, owner: string): Promise<void>;
+  /** Every timer, leased or not, in due order (dueAt, then key): export and the virtual clock's advance. */
+  list<T>(): Promise<TimerEntry<T>[]>;
 }
 
-export type DeliveryOutcome = 'delivered' | 'retrying' | 'abandoned';
+/**
+ * `dropped` and `reordered` are callback faults (issue 6): the notification was not POSTed on
+ * purpose (dropped for good, or requeued behind the next one of its call).
+ */
+export type DeliveryOutcome = 'delivered' | 'retrying' | 'abandoned' | 'dropped' | 'reordered';
 
 /** One attempt to deliver an outbox message (a callback POST), as the delivery log keeps it. */
 export interface DeliveryAttempt {

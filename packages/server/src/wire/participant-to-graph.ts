@@ -47,6 +47,9 @@ function mediaStreams(participant: Participant): GraphObject[] {
   });
 }
 
+/** The `sourceId` of a participant's main-audio stream: how app-hosted media names a dominant speaker. */
+export const audioSourceId = (participantId: string): string => String(sourceIdBase(participantId));
+
 /**
  * Graph numbers media sources per conference; the domain does not model them, so each
  * participant gets a stable block of small numbers derived from its id (FNV-1a).

@@ -1,4 +1,5 @@
 import { CALLING_PERMISSIONS } from '../domain/world/permissions.js';
+import { magicWorldEntries } from '../simulation/magic-values.js';
 import { worldFileSchema, type WorldFile, type WorldFileInput } from './world-file.schema.js';
 
 /**
@@ -103,6 +104,9 @@ const withRecordingPolicy = (entry: (typeof USERS)[keyof typeof USERS]) =>
 
 const meetingEntry = ({ joinWebUrl: _derived, ...entry }: (typeof MEETINGS)[keyof typeof MEETINGS]) => entry;
 
+/** Magic values (simulation/magic-values.ts): extra users and meetings that always produce one outcome. */
+const MAGIC = magicWorldEntries();
+
 /** The demo world as a world file: seeding it goes through the same validation as any file. */
 export const DEMO_WORLD: WorldFileInput = {
   version: 1,
@@ -111,7 +115,7 @@ export const DEMO_WORLD: WorldFileInput = {
     { id: CONTOSO, displayName: DEMO.tenantName, domain: DEMO.tenantDomain, meetingConfiguration: { allowRemoveParticipantAppIds: [DEMO.appId] } },
     { id: FABRIKAM, displayName: DEMO.fabrikamName, domain: DEMO.fabrikamDomain },
   ],
-  users: Object.values(USERS).map(withRecordingPolicy),
+  users: [...Object.values(USERS).map(withRecordingPolicy), ...(MAGIC.users as WorldFileInput['users'] & object)],
   applications: [
     { appId: DEMO.appId, displayName: DEMO.appName, homeTenantId: CONTOSO, secrets: [{ id: DEMO.appSecretId, value: DEMO.appSecret, displayName: 'demo secret' }] },
     { appId: DEMO.limitedAppId, displayName: DEMO.limitedAppName, homeTenantId: CONTOSO, secrets: [{ id: DEMO.limitedAppSecretId, value: DEMO.limitedAppSecret, displayName: 'demo secret' }] },
@@ -120,7 +124,7 @@ export const DEMO_WORLD: WorldFileInput = {
     { tenantId: CONTOSO, appId: DEMO.appId, servicePrincipalId: DEMO.appServicePrincipalId, permissions: [...CALLING_PERMISSIONS] },
     { tenantId: CONTOSO, appId: DEMO.limitedAppId, servicePrincipalId: DEMO.limitedAppServicePrincipalId, permissions: ['Calls.Initiate.All'] },
   ],
-  meetings: Object.values(MEETINGS).map(meetingEntry),
+  meetings: [...Object.values(MEETINGS).map(meetingEntry), ...(MAGIC.meetings as WorldFileInput['meetings'] & object)],
 };
 
 export function demoWorldFile(): WorldFile {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CALLING_PERMISSIONS } from '../domain/world/permissions.js';
 import { DOMAIN_NAME_PATTERN, UPN_PATTERN } from '../domain/world/rules.js';
 import { CHAT_THREAD_ID_PATTERN, JOIN_MEETING_ID_PATTERN } from '../domain/world/meeting-coordinates.js';
-import { LOBBY_BYPASS_SCOPES, WORLD_MODES } from '../domain/world/types.js';
+import { ANSWER_MODES, LOBBY_BYPASS_SCOPES, WORLD_MODES } from '../domain/world/types.js';
 
 /**
  * The world file format, defined once: the loader validates with it, the control API reuses its
@@ -41,6 +41,7 @@ export const userEntrySchema = z.strictObject({
   displayName: z.string().min(1),
   userPrincipalName: z.string().regex(UPN_PATTERN, 'must look like name@domain').describe("name@domain, in the tenant's domain."),
   complianceRecordingPolicy: complianceRecordingPolicySchema.optional().describe('Granted to this user: calls and meetings they are in are under it.'),
+  answerMode: z.enum(ANSWER_MODES).optional().describe("How the user answers an app's peer-to-peer call: auto (default), manual (answer/decline through the control API), decline, noAnswer."),
 });
 
 export const secretEntrySchema = z.strictObject({
@@ -84,6 +85,7 @@ export const meetingEntrySchema = z.strictObject({
   passcode: z.string().min(1).max(64).nullable().optional().describe('null: no passcode; absent: derived.'),
   chatThreadId: z.string().regex(CHAT_THREAD_ID_PATTERN, 'must look like 19:meeting_…@thread.v2').optional().describe('Derived when absent.'),
   lobbyBypass: z.enum(LOBBY_BYPASS_SCOPES).optional().describe("Who skips the lobby; default 'organization'."),
+  isDialInBypassEnabled: z.boolean().optional().describe('Phone (dial-in) callers always skip the lobby (Graph lobbyBypassSettings.isDialInBypassEnabled); default false.'),
   startDateTime: dateTimeSchema.optional(),
   endDateTime: dateTimeSchema.optional(),
 });

@@ -23,7 +23,7 @@ export const meetingConfigurationPutSchema = z.strictObject({ allowRemovePartici
 export const meetingConfigurationPatchSchema = meetingConfigurationPutSchema.partial();
 
 export const userCreateSchema = userEntrySchema.extend({ id: guidSchema.optional() });
-export const userPatchSchema = userEntrySchema.pick({ displayName: true, userPrincipalName: true }).partial();
+export const userPatchSchema = userEntrySchema.pick({ displayName: true, userPrincipalName: true, answerMode: true }).partial();
 
 export const applicationCreateSchema = applicationEntrySchema
   .pick({ displayName: true, homeTenantId: true, callingWebhookUrl: true })
@@ -42,7 +42,7 @@ export const consentPutSchema = z.strictObject({ permissions: z.array(z.string()
 
 export const meetingCreateSchema = meetingEntrySchema.extend({ id: guidSchema.optional() });
 export const meetingPatchSchema = meetingEntrySchema
-  .pick({ subject: true, organizerId: true, passcode: true, lobbyBypass: true, startDateTime: true, endDateTime: true })
+  .pick({ subject: true, organizerId: true, passcode: true, lobbyBypass: true, isDialInBypassEnabled: true, startDateTime: true, endDateTime: true })
   .partial();
 
 export type TenantCreate = z.output<typeof tenantCreateSchema>;

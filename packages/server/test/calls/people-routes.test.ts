@@ -116,6 +116,6 @@ describe('people CLI', () => {
     const program = new Command('switchboard');
     registerPeopleCommand(program);
     const people = program.commands.find((c) => c.name() === 'people');
-    assert.deepEqual(people?.commands.map((c) => c.name()).sort(), ['admit', 'call', 'calls', 'end', 'hangup', 'join', 'leave', 'mute', 'remove', 'roster', 'share', 'unmute', 'unshare']);
+    assert.deepEqual(people?.commands.map((c) => c.name()).sort(), ['admit', 'answer', 'call', 'calls', 'decline', 'deny', 'end', 'hangup', 'hold', 'join', 'leave', 'mute', 'press', 'remove', 'resume', 'roster', 'share', 'speak', 'unmute', 'unshare', 'video']);
   });
 });

@@ -21,7 +21,7 @@ export async function startTestServer(options: { inMemory?: boolean; flags?: Rec
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'switchboard-test-')));
   const explicit = options.inMemory !== undefined || options.flags?.database !== undefined;
   const backend: TestBackend = explicit ? { inMemory: options.inMemory ?? false, flags: {}, release: async () => {} } : await testBackend();
-  const config = loadConfig({ port: 0, httpPort: 0, dataDir, inMemory: backend.inMemory, logLevel: 'silent', ...backend.flags, ...options.flags }, {});
+  const config = loadConfig({ port: 0, httpPort: 0, console: 'off', dataDir, inMemory: backend.inMemory, logLevel: 'silent', ...backend.flags, ...options.flags }, {});
   const server = await startServer(config).catch(async (error: unknown) => {
     await backend.release();
     throw error;

@@ -5,10 +5,12 @@
  *   runStoreContract('postgres', async () => ({ store, clock, cleanup }), { skip: reason });
  */
 import { afterEach, beforeEach, describe } from 'node:test';
+import { concurrencyContract } from './contract/concurrency.js';
 import { deliveryContract } from './contract/deliveries.js';
 import { documentContract } from './contract/documents.js';
 import type { StoreFixture } from './contract/fixture.js';
 import { outboxContract } from './contract/outbox.js';
+import { snapshotContract } from './contract/snapshot.js';
 import { timerContract } from './contract/timers.js';
 import { transactionContract } from './contract/transactions.js';
 
@@ -37,5 +39,7 @@ export function runStoreContract(
     timerContract(current);
     transactionContract(current);
     deliveryContract(current);
+    concurrencyContract(current);
+    snapshotContract(current);
   });
 }

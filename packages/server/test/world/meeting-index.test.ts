@@ -24,6 +24,7 @@ function spiedReader(store: Pick<Store, 'docs'>): { reader: WorldReader; lists: 
     get: (kind, id) => store.docs.get(kind, id),
     put: (kind, id, data, version) => store.docs.put(kind, id, data, version),
     delete: (kind, id, version) => store.docs.delete(kind, id, version),
+    kinds: () => store.docs.kinds(),
     list: (kind, options) => {
       lists++;
       return store.docs.list(kind, options);

@@ -76,7 +76,7 @@ describe('world files: parsing and located schema errors', () => {
   it('points at an unknown key and lists the allowed ones', () => {
     const text = GOOD.replace('    subject: Northwind weekly', '    subject: Northwind weekly\n    organizer: nancy');
     assert.deepEqual(problemsOf(text), [
-      'world.yaml:25:5 meetings[0].organizer: unknown key \'organizer\' (allowed: id, tenantId, organizerId, subject, joinMeetingId, passcode, chatThreadId, lobbyBypass, startDateTime, endDateTime)',
+      'world.yaml:25:5 meetings[0].organizer: unknown key \'organizer\' (allowed: id, tenantId, organizerId, subject, joinMeetingId, passcode, chatThreadId, lobbyBypass, isDialInBypassEnabled, startDateTime, endDateTime)',
     ]);
   });
 

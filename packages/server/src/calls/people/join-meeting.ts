@@ -6,6 +6,7 @@ import { DomainError } from '../../domain/errors/index.js';
 import type { Meeting } from '../../domain/world/types.js';
 import { inCallTx, type CallContext } from '../call-context.js';
 import type { CallUnit } from '../call-unit.js';
+import { outsiderIdentity } from './outsider-identity.js';
 import type { MeetingRoster, PersonJoin, PersonJoined } from './people-types.js';
 
 /**
@@ -49,11 +50,10 @@ export async function requireMeeting(unit: CallUnit, meetingId: string): Promise
 }
 
 async function personIdentity(ctx: CallContext, unit: CallUnit, person: PersonJoin): Promise<Identity> {
-  if ((person.userId === undefined) === (person.guest === undefined)) {
-    throw new DomainError('validationFailed', { details: 'give exactly one of userId (a user of the world) or guest (a display name)' });
-  }
-  if (person.guest) return { kind: 'guest', id: ctx.newId(), displayName: person.guest.displayName };
-  return userIdentity(unit, person.userId ?? '');
+  const given = [person.userId, person.guest, person.anonymous, person.phone].filter((who) => who !== undefined);
+  if (given.length !== 1) throw new DomainError('validationFailed', { details: 'give exactly one of userId (a user of the world), guest, anonymous or phone' });
+  if (person.userId !== undefined) return userIdentity(unit, person.userId);
+  return outsiderIdentity(person, ctx.newId());
 }
 
 export async function userIdentity(unit: CallUnit, userId: string): Promise<Identity> {

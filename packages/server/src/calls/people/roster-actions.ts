@@ -1,4 +1,4 @@
-import { admitParticipant, findParticipant, removeParticipant, setParticipantMuted } from '../../domain/calls/roster.js';
+import { admitParticipant, denyParticipant, findParticipant, removeParticipant, setParticipantMuted } from '../../domain/calls/roster.js';
 import { endSessionsOf } from '../../domain/calls/content-sharing.js';
 import type { Conference, Participant } from '../../domain/calls/types.js';
 import { DomainError } from '../../domain/errors/index.js';
@@ -41,6 +41,25 @@ export async function admit(ctx: CallContext, conferenceId: string, participantI
     const leg = participant.callId ? await unit.call(participant.callId) : undefined;
     if (leg?.state === 'establishing') await unit.setTimer('establish', leg.id, now + ctx.latency.establishMs);
     return participant;
+  });
+}
+
+/**
+ * The organizer denies someone waiting in the lobby: their entry leaves the roster
+ * (`roster:removed` to the connected legs). An app's leg denied entry ends like a removed one
+ * (200/5300; Graph documents no lobby-denial code).
+ */
+export async function deny(ctx: CallContext, conferenceId: string, participantId: string): Promise<void> {
+  await inCallTx(ctx, async (unit) => {
+    const now = ctx.clock.now();
+    const conference = await unit.requireConference(conferenceId);
+    const denied = denyParticipant(conference, participantId);
+    const participant = findParticipant(conference, participantId);
+    const leg = participant.kind === 'app' && participant.callId ? await unit.call(participant.callId) : undefined;
+    if (leg) return endLeg(unit, leg, 'removedByOrganizer', now);
+    await unit.putConference(denied.value);
+    await unit.emit(denied.events);
+    await settleAfterPersonLeft(unit, denied.value, now);
   });
 }
 

@@ -7,6 +7,7 @@ import type { Caller, CreateCallCommand } from '../calls-api.js';
 import { inCallTx, type CallContext } from '../call-context.js';
 import type { CallUnit } from '../call-unit.js';
 import { planCall, type CallPlan } from '../plan-call.js';
+import { armFaultsInLobby } from '../../faults/call-fault-schedule.js';
 
 /**
  * POST /communications/calls: authorize the scenario, then, in one transaction, create the leg
@@ -30,6 +31,7 @@ export async function createCall(ctx: CallContext, caller: Caller, command: Crea
     await unit.emit(joined.events);
     await unit.setTimer('establish', created.value.id, now + ctx.latency.establishMs);
     await unit.setTimer('keepAlive', created.value.id, keepAliveDeadline(created.value));
+    if (inLobby) await armFaultsInLobby(unit, created.value, now);
     return created.value;
   });
 }

@@ -12,6 +12,10 @@ import { CONTROL_TIMER_HANDLERS } from '../controls/control-timers.js';
 import { MEDIA_TIMER_HANDLERS } from '../media/media-timers.js';
 import type { CallUnit } from '../call-unit.js';
 import { endLeg, finishLeg } from '../leg-lifecycle.js';
+import { callFault } from '../../faults/call-fault-catalog.js';
+import { applyCallFault, faultApplies } from '../../faults/call-fault-effect.js';
+import { armFaultsOnEstablished } from '../../faults/call-fault-schedule.js';
+import { holdsForPeerRing } from '../people/peer-ring.js';
 
 type Handler = (ctx: CallContext, unit: CallUnit, call: Call, now: number, timer: CallTimer) => Promise<void>;
 
@@ -48,6 +52,11 @@ const HANDLERS: Record<CallTimerKind, Handler> = {
   purge: async (_ctx, unit, call) => {
     if (isEnded(call.state)) await unit.dropCall(call);
   },
+  /** A call fault that was due (a fault rule's afterMs, or a magic meeting): the leg ends as the catalogue says. */
+  callFault: async (_ctx, unit, call, now, timer) => {
+    const fault = callFault(timer.operationId ?? '');
+    if (fault && (await faultApplies(unit, call, fault))) await applyCallFault(unit, call, fault, now);
+  },
   ...FEATURE_TIMER_HANDLERS,
   ...CONTROL_TIMER_HANDLERS,
   ...MEDIA_TIMER_HANDLERS,
@@ -60,6 +69,7 @@ const HANDLERS: Record<CallTimerKind, Handler> = {
  */
 async function onEstablish(ctx: CallContext, unit: CallUnit, call: Call, now: number): Promise<void> {
   if (call.state !== 'establishing') return;
+  if (await holdsForPeerRing(unit, call, now)) return;
   const conference = await unit.conference(call.conferenceId);
   if (conference && participantOfCall(conference, call.id)?.isInLobby) return;
   if (conference && conference.kind !== 'peerToPeer' && call.direction === 'incoming' && !participantOfCall(conference, call.id)) {
@@ -77,6 +87,7 @@ async function onEstablish(ctx: CallContext, unit: CallUnit, call: Call, now: nu
   await unit.putCall(established.value);
   await unit.emit(established.events);
   if (conference && conference.kind !== 'peerToPeer') await unit.setTimer('rosterSnapshot', call.id, now + ctx.latency.rosterSnapshotMs);
+  await armFaultsOnEstablished(ctx, unit, established.value, now);
 }
 
 /** The whole roster, once, to a leg that just got connected (and not while it waits in the lobby). */

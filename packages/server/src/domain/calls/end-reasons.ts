@@ -27,6 +27,25 @@ export const END_REASONS = {
    * inference we use 408/1106, the table's "acknowledgement ... of the call acceptance" timeout.
    */
   answerTimeout: { code: 408, subcode: 1106, message: 'An acknowledgement was not received for the call acceptance in the allotted time.' },
+  /**
+   * A lobby guest nobody admitted is removed after the lobby's inactivity timeout (table: 5855).
+   * Wording ours: the table's meaning, not its text.
+   */
+  lobbyTimeout: { code: 200, subcode: 5855, message: 'Lobby participant was removed after the lobby inactivity timeout.' },
+  /** Removed from the conversation by another participant, the table's other removal subcode (5000). */
+  removedFromConversation: { code: 200, subcode: 5000, message: 'Participant was removed from the conversation by another participant.' },
+  /** The platform lost media connectivity to the call (table: 410/301005). */
+  mediaConnectivityLost: { code: 410, subcode: 301005, message: 'The call ended because of a media connectivity failure.' },
+  /** The service lost its connection to the bot's media (table: 500/1005). */
+  mediaServerError: { code: 500, subcode: 1005, message: "The call ended because of a server connectivity error with the bot's media." },
+  /** The person called could not be reached (table: 480/10076). */
+  calleeUnreachable: { code: 480, subcode: 10076, message: 'The callee could not be reached.' },
+  /** No endpoint of the person called answered the signalling (table: 408/10057). */
+  calleeNoSignal: { code: 408, subcode: 10057, message: 'The call timed out: no signaling was received from the callee endpoints.' },
+  /** The person called has no endpoint to ring (table: 480/10037). */
+  noCalleeEndpoints: { code: 480, subcode: 10037, message: 'No callee endpoints were found.' },
+  /** A group call ended because only one participant was left (table: 5010). */
+  onlyOneParticipantLeft: { code: 200, subcode: 5010, message: 'The conversation ended because only one participant remained.' },
 } as const satisfies Record<string, ResultInfo>;
 
 export type EndReason = keyof typeof END_REASONS;

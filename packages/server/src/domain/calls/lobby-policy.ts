@@ -16,6 +16,9 @@ import type { Identity } from './types.js';
  * with Calls.JoinGroupCall.All counts as a member of the meeting's tenant (it needs consent there);
  * an app joining as a guest is a guest, which matches what bot developers observe: a guest bot only
  * skips the lobby when everyone may (microsoft-graph-comms-samples#353).
+ *
+ * Phone (dial-in) callers count as guests, except that `lobbyBypassSettings.isDialInBypassEnabled`
+ * lets them always skip the lobby.
  */
 export type Joiner = 'organizer' | 'member' | 'federated' | 'guest';
 
@@ -34,5 +37,6 @@ export function joinerOf(meeting: Meeting, identity: Identity): Joiner {
 }
 
 export function waitsInLobby(meeting: Meeting, identity: Identity): boolean {
+  if (identity.kind === 'phone' && meeting.isDialInBypassEnabled === true) return false;
   return !BYPASS[meeting.lobbyBypass].includes(joinerOf(meeting, identity));
 }

@@ -43,6 +43,15 @@ export function admitParticipant(conference: Conference, participantId: string):
   return changeParticipant(conference, participantId, { isInLobby: false });
 }
 
+/**
+ * The organizer denies someone waiting in the lobby: they never get in, and their entry leaves the
+ * roster (`roster:removed`, as for any departure).
+ */
+export function denyParticipant(conference: Conference, participantId: string): Transition<Conference> {
+  if (!findParticipant(conference, participantId).isInLobby) throw new DomainError('participantNotInLobby', { participantId });
+  return removeParticipant(conference, participantId);
+}
+
 /** Self mute / unmute; nothing changes (and nothing is notified) when it already is so. */
 export function setParticipantMuted(conference: Conference, participantId: string, isMuted: boolean): Transition<Conference> {
   if (findParticipant(conference, participantId).isMuted === isMuted) return { value: conference, events: [] };

@@ -107,6 +107,14 @@ export interface Call {
   mediaQueue?: MediaQueue;
   /** Present once the leg called subscribeToTone: keypad presses reach it as `updated` call notifications. */
   tones?: ToneSubscription;
+  /** An app's peer-to-peer call while the user it calls has not answered (domain/calls/peer-ring.ts). */
+  peerRing?: PeerRing;
+}
+
+/** The ringing of a user an app called: answered, or still ringing until `deadline`. */
+export interface PeerRing {
+  deadline: number;
+  answered: boolean;
 }
 
 export type ConferenceKind = 'meeting' | 'groupCall' | 'peerToPeer';
@@ -162,6 +170,14 @@ export interface Participant {
   ownerCallId?: string;
   /** Present while an app leg holds this participant (participant-startholdmusic). */
   holdMusic?: HoldMusic;
+  /** Present while the person put their own call on hold: the directions to restore (domain/calls/person-media.ts). */
+  held?: HeldMedia;
+}
+
+/** A person's media directions before they put their call on hold. */
+export interface HeldMedia {
+  audio: MediaDirection;
+  video: MediaDirection;
 }
 
 /**
@@ -181,6 +197,8 @@ export interface Conference {
   createdAt: number;
   /** Screens people share right now (GET …/contentSharingSessions); absent when none ever did. */
   contentSharingSessions?: ContentSharingSession[];
+  /** The participant whose audio dominates right now (set by a simulated person; domain/calls/person-media.ts). */
+  dominantSpeakerId?: string;
 }
 
 /** Graph `operationStatus` (emitted lowercase, BEHAVIOR.md §6). */

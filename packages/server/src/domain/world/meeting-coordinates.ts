@@ -64,6 +64,7 @@ export interface MeetingDraft {
   passcode?: string | null;
   chatThreadId?: string;
   lobbyBypass?: LobbyBypassScope;
+  isDialInBypassEnabled?: boolean;
 }
 
 /** A complete meeting: pinned values win, the rest is derived, and the join link always matches. */
@@ -81,6 +82,7 @@ export function buildMeeting(draft: MeetingDraft): Meeting {
     ...(passcode === undefined ? {} : { passcode }),
     chatThreadId,
     lobbyBypass: draft.lobbyBypass ?? 'organization',
+    ...(draft.isDialInBypassEnabled === undefined ? {} : { isDialInBypassEnabled: draft.isDialInBypassEnabled }),
     startDateTime: draft.startDateTime,
     endDateTime: draft.endDateTime,
   };

@@ -44,7 +44,13 @@ export interface User {
   userPrincipalName: string;
   /** Granted to this user (Grant-CsTeamsComplianceRecordingPolicy -Identity); absent: none. */
   complianceRecordingPolicy?: ComplianceRecordingPolicy;
+  /** How the user's client answers when an app calls them peer to peer; absent: auto (domain/calls/peer-ring.ts). */
+  answerMode?: AnswerMode;
 }
+
+/** auto: answers after the establish latency; manual: rings until answered or declined (control API); decline; noAnswer: rings out. */
+export const ANSWER_MODES = ['auto', 'manual', 'decline', 'noAnswer'] as const;
+export type AnswerMode = (typeof ANSWER_MODES)[number];
 
 export interface ClientSecret {
   /** keyId, as Entra calls it. */
@@ -107,6 +113,8 @@ export interface Meeting {
   /** `19:meeting_…@thread.v2` */
   chatThreadId: string;
   lobbyBypass: LobbyBypassScope;
+  /** Graph lobbyBypassSettings.isDialInBypassEnabled: phone (dial-in) callers always skip the lobby; absent: false. */
+  isDialInBypassEnabled?: boolean;
   startDateTime: string;
   endDateTime: string;
 }

@@ -29,7 +29,7 @@ export const deliveryAttemptSchema = z.object({
   status: z.number().int().optional().describe('HTTP status the bot answered; absent when it did not answer.'),
   latencyMs: z.number().optional(),
   error: z.string().optional(),
-  outcome: z.enum(['delivered', 'retrying', 'abandoned']),
+  outcome: z.enum(['delivered', 'retrying', 'abandoned', 'dropped', 'reordered']).describe('dropped and reordered: a callback fault kept the notification from being POSTed (docs/faults.md).'),
   summary: z.string(),
   requestId: z.string().optional().describe('The request-id header sent.'),
   payload: z.unknown().describe('The commsNotifications body sent.'),

@@ -3,11 +3,14 @@ import type { PeopleService } from '../../calls/people-service.js';
 import type { Services } from '../../services.js';
 import { bodyComponents, responseComponents } from './schemas.js';
 import { CONTROL_PREFIX, created, noContent, ok, route, type RouteInput } from './route-table.js';
+import { dominantSpeakerRoutes } from './dominant-speaker-routes.js';
 
 /**
- * Simulated people (issue 3, item 5) and a debugging view of call legs. People join meetings,
- * wait in the lobby, mute themselves, leave, call apps and hang up; the organizer admits, removes
- * and ends the meeting. Every change notifies the app legs concerned, as Graph would.
+ * Simulated people (issue 3, item 5; issue 6) and a debugging view of call legs. People join
+ * meetings (users, guests, anonymous and phone callers), wait in the lobby, mute themselves, turn
+ * their camera on and off, hold, leave, call apps, hang up, and answer or decline apps' calls; the
+ * organizer admits, denies, removes and ends the meeting. Every change notifies the app legs
+ * concerned, as Graph would (docs/people.md).
  */
 
 const identitySchema = z.object({
@@ -38,6 +41,7 @@ export const rosterParticipantSchema = z.object({
   recordingInfo: z.object({ initiator: identitySchema, status: z.enum(['notRecording', 'recording', 'failed']) }).optional().describe('What the app reported with updateRecordingStatus.'),
   metadata: z.string().optional(),
   ownerCallId: z.string().optional().describe('For a virtual participant: the app leg it was added for.'),
+  held: z.object({ audio: directionSchema, video: directionSchema }).optional().describe('Present while the person has the call on hold: the directions a resume restores.'),
 });
 
 export const meetingRosterSchema = z.object({
@@ -50,15 +54,18 @@ export const meetingRosterSchema = z.object({
 export const personJoinSchema = z
   .strictObject({
     userId: z.string().min(1).optional().describe('A user of the world (id).'),
-    guest: z.strictObject({ displayName: z.string().min(1) }).optional().describe('An anonymous guest.'),
+    guest: z.strictObject({ displayName: z.string().min(1) }).optional().describe('A guest (identity.guest in Graph).'),
+    anonymous: z.strictObject({ displayName: z.string().min(1).optional() }).optional().describe("An anonymous participant (identity.guest; named 'Anonymous' when no name is given)."),
+    phone: z.strictObject({ number: z.string().describe('E.164, e.g. +14255550100.'), displayName: z.string().min(1).optional() }).optional().describe('A phone (dial-in) caller (identity.phone, id = the number).'),
     muted: z.boolean().optional(),
     video: z.boolean().optional(),
   })
-  .refine((body) => (body.userId === undefined) !== (body.guest === undefined), { message: 'give exactly one of userId or guest' });
+  .refine((body) => [body.userId, body.guest, body.anonymous, body.phone].filter((who) => who !== undefined).length === 1, { message: 'give exactly one of userId, guest, anonymous or phone' });
 
 export const personJoinedSchema = z.object({ conferenceId: z.string(), participantId: z.string(), isInLobby: z.boolean() });
 export const personCallSchema = z.strictObject({ appId: z.string().min(1).describe('The app to call (it needs a callingWebhookUrl).') });
 export const personCallPlacedSchema = z.object({ callId: z.string().describe("The app's incoming call leg.") });
+export const videoSchema = z.strictObject({ on: z.boolean().describe('true: camera on (video sendReceive); false: off (receiveOnly).') });
 export const meetingJoinTokenSchema = z.object({ token: z.string().describe('Use as tokenMeetingInfo.token in a create-call body.') });
 
 export const callLegSchema = z.looseObject({
@@ -79,6 +86,7 @@ export const callLegListSchema = z.object({ value: z.array(callLegSchema) });
 
 bodyComponents.add(personJoinSchema, { id: 'PersonJoin' });
 bodyComponents.add(personCallSchema, { id: 'PersonCall' });
+bodyComponents.add(videoSchema, { id: 'PersonVideo' });
 for (const [schema, id] of [
   [rosterParticipantSchema, 'RosterParticipant'],
   [meetingRosterSchema, 'MeetingRoster'],
@@ -126,7 +134,10 @@ const ACTION_SUMMARIES = {
   mute: 'The person mutes themselves',
   unmute: 'The person unmutes themselves',
   admit: 'The organizer admits a participant from the lobby',
+  hold: 'The person puts the call on hold (their audio and video go inactive)',
+  resumeHeld: 'The person resumes a call they put on hold',
 } as const;
+const ACTION_PATHS = { mute: 'mute', unmute: 'unmute', admit: 'admit', hold: 'hold', resumeHeld: 'resume' } as const;
 
 const participantRoutes = [
   route({
@@ -140,9 +151,9 @@ const participantRoutes = [
       return noContent();
     },
   }),
-  ...(['mute', 'unmute', 'admit'] as const).map((action) =>
+  ...(['mute', 'unmute', 'admit', 'hold', 'resumeHeld'] as const).map((action) =>
     route({
-      operationId: `${action}Participant`, method: 'POST', url: `${participant}/${action}`, summary: ACTION_SUMMARIES[action], tag: 'People', status: 200, response: rosterParticipantSchema,
+      operationId: `${action}Participant`, method: 'POST', url: `${participant}/${ACTION_PATHS[action]}`, summary: ACTION_SUMMARIES[action], tag: 'People', status: 200, response: rosterParticipantSchema,
       handle: async ({ services, params }) => ok(await people(services)[action](...ids(params))),
     }),
   ),
@@ -154,9 +165,34 @@ const participantRoutes = [
     },
   }),
   route({
+    operationId: 'denyParticipant', method: 'POST', url: `${participant}/deny`, summary: "The organizer denies entry to someone waiting in the lobby (their entry leaves the roster; an app's call ends with 200/5300)", tag: 'People', status: 204,
+    handle: async ({ services, params }) => {
+      await people(services).deny(...ids(params));
+      return noContent();
+    },
+  }),
+  route({
+    operationId: 'setParticipantVideo', method: 'POST', url: `${participant}/video`, summary: 'The person turns their camera on or off (main-video direction in the roster)', tag: 'People', status: 200, body: videoSchema, response: rosterParticipantSchema,
+    handle: async ({ services, params, body }) => ok(await people(services).setVideo(...ids(params), body.on)),
+  }),
+  route({
     operationId: 'removeParticipant', method: 'POST', url: `${participant}/remove`, summary: "The organizer removes a participant (an app's call ends with 200/5300)", tag: 'People', status: 204,
     handle: async ({ services, params }) => {
       await people(services).remove(...ids(params));
+      return noContent();
+    },
+  }),
+];
+
+const ringRoutes = [
+  route({
+    operationId: 'answerAppCall', method: 'POST', url: `${CONTROL_PREFIX}/calls/:callId/answer`, summary: "The user an app calls (answerMode manual or noAnswer) answers: the app's call becomes established", tag: 'People', status: 200, response: callLegSchema,
+    handle: async ({ services, params }) => ok(await people(services).answerCall(params.callId ?? '')),
+  }),
+  route({
+    operationId: 'declineAppCall', method: 'POST', url: `${CONTROL_PREFIX}/calls/:callId/decline`, summary: "The user an app calls declines: the app's call ends (480/10076)", tag: 'People', status: 204,
+    handle: async ({ services, params }) => {
+      await people(services).declineCall(params.callId ?? '');
       return noContent();
     },
   }),
@@ -187,4 +223,4 @@ const callRoutes = [
   }),
 ];
 
-export const peopleRoutes = [...meetingRoutes, ...participantRoutes, ...callRoutes];
+export const peopleRoutes = [...meetingRoutes, ...participantRoutes, ...dominantSpeakerRoutes, ...ringRoutes, ...callRoutes];

@@ -13,6 +13,7 @@ import type { ControlRoute, RouteInput, RouteReply } from './route-table.js';
 export async function registerControlRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await app.register(async (scope) => {
     tolerateEmptyJson(scope);
+    acceptYamlText(scope);
     const guard = adminGuard(deps.adminKey);
     for (const route of CONTROL_ROUTES) {
       scope.route({
@@ -23,6 +24,11 @@ export async function registerControlRoutes(app: FastifyInstance, deps: AppDeps)
       });
     }
   });
+}
+
+/** A YAML body (scenarios, docs/scenarios.md) arrives as `{ yaml: <text> }`: parsed by its use case, so its errors keep line numbers. */
+function acceptYamlText(scope: FastifyInstance): void {
+  scope.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_request, body, done) => done(null, { yaml: String(body) }));
 }
 
 /** Fastify's own JSON parser (with its prototype-poisoning guard), except that no body is no body. */

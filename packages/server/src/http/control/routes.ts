@@ -7,6 +7,13 @@ import { deliveryRoutes } from './delivery-routes.js';
 import { featureRoutes } from './feature-routes.js';
 import { mediaControlRoutes } from './media-routes.js';
 import { audioMatrixRoutes } from './audio-matrix-routes.js';
+import { clockRoutes } from './clock-routes.js';
+import { stateRoutes } from './state-routes.js';
+import { faultRoutes } from './fault-routes.js';
+import { callFaultRoutes } from './call-fault-routes.js';
+import { magicRoutes } from './magic-routes.js';
+import { operationRoutes } from './operation-routes.js';
+import { scenarioRoutes } from './scenario-routes.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { CONTROL_PREFIX, ok, route, type ControlRoute } from './route-table.js';
 import { openApiSchema, worldSchema } from './schemas.js';
@@ -26,4 +33,4 @@ const openApiRoute = route({
 });
 
 /** The control API, in one table: register.ts registers it and openapi.ts documents it. */
-export const CONTROL_ROUTES: readonly ControlRoute[] = [worldRoute, ...tenantRoutes, ...userRoutes, ...applicationRoutes, ...consentRoutes, ...meetingRoutes, ...serviceRoutes, ...peopleRoutes, ...deliveryRoutes, ...featureRoutes, ...mediaControlRoutes, ...audioMatrixRoutes, openApiRoute];
+export const CONTROL_ROUTES: readonly ControlRoute[] = [worldRoute, ...tenantRoutes, ...userRoutes, ...applicationRoutes, ...consentRoutes, ...meetingRoutes, ...serviceRoutes, ...peopleRoutes, ...deliveryRoutes, ...featureRoutes, ...mediaControlRoutes, ...audioMatrixRoutes, ...operationRoutes, ...faultRoutes, ...callFaultRoutes, ...magicRoutes, ...clockRoutes, ...stateRoutes, ...scenarioRoutes, openApiRoute];

@@ -54,6 +54,7 @@ export const meetingSchema = z.object({
   passcode: z.string().optional(),
   chatThreadId: z.string(),
   lobbyBypass: z.enum(LOBBY_BYPASS_SCOPES),
+  isDialInBypassEnabled: z.boolean().optional().describe('Phone (dial-in) callers skip the lobby.'),
   startDateTime: z.string(),
   endDateTime: z.string(),
 });

@@ -38,6 +38,10 @@ export class MemoryDocs implements DocumentPort {
     assertVersion(kind, id, expectedVersion, actual);
     return actual > 0 && draft.writableDocsOf(kind).delete(id);
   }
+
+  async kinds(): Promise<string[]> {
+    return this.draft().docKinds().sort(compareIds);
+  }
 }
 
 function matches(id: string, { idPrefix, afterId }: ListOptions): boolean {

@@ -48,6 +48,13 @@ export class MemoryOutbox implements OutboxPort {
     const records = [...this.draft().outboxRecords().values()];
     return records.filter((record) => stream === undefined || record.stream === stream).map((r) => toMessage<T>(r));
   }
+
+  async clear(): Promise<number> {
+    const draft = this.draft();
+    const count = draft.outboxRecords().size;
+    if (count > 0) draft.writableOutbox().clear();
+    return count;
+  }
 }
 
 /** The head (lowest seq) of each stream, when it is available and not leased; oldest first. */

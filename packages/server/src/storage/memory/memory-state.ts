@@ -84,6 +84,11 @@ export class Draft {
     return this.docs.get(kind) ?? noDocs;
   }
 
+  /** Kinds with at least one document (a kind whose last document was deleted keeps an empty map). */
+  docKinds(): string[] {
+    return [...this.docs].filter(([, ofKind]) => ofKind.size > 0).map(([kind]) => kind);
+  }
+
   writableDocsOf(kind: string): Map<string, DocRecord> {
     const docs = this.writable(this.docs);
     this.docs = docs;

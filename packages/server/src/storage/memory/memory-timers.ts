@@ -35,6 +35,11 @@ export class MemoryTimers implements TimerPort {
     const draft = this.draft();
     if (draft.timerRecords().get(key)?.leaseOwner === owner) draft.writableTimers().delete(key);
   }
+
+  async list<T>(): Promise<TimerEntry<T>[]> {
+    const all = [...this.draft().timerRecords()].sort(([k1, r1], [k2, r2]) => r1.dueAt - r2.dueAt || compareIds(k1, k2));
+    return all.map(([key, record]) => toEntry<T>(key, record));
+  }
 }
 
 function dueUnleased(timers: ReadonlyMap<string, TimerRecord>, now: number, limit: number): [string, TimerRecord][] {

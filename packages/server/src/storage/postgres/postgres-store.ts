@@ -8,6 +8,7 @@ import { runScoped, type TxScope } from '../shared/tx-scope.js';
 import { redactDatabaseUrl } from './database-url.js';
 import { migrate } from './migrate.js';
 import { postgresTx } from './postgres-tx.js';
+import { DEFAULT_RETRY_POLICY, TransactionRetrier, type RetryListener, type RetryPolicy } from './retry.js';
 import { Statements, type Query } from './statements.js';
 
 /** A node that cannot reach its database should say so at start, not hang. */
@@ -16,6 +17,10 @@ const CONNECT_TIMEOUT_MS = 5000;
 export interface PostgresStoreOptions {
   /** Connections in the pool (one per open transaction plus committed-state reads). */
   poolSize?: number;
+  /** How often a transaction PostgreSQL aborted as a deadlock or serialization victim is rerun. */
+  retry?: RetryPolicy;
+  /** Told about every rerun (the server logs it as a warning). */
+  onRetry?: RetryListener;
 }
 
 /**
@@ -24,6 +29,15 @@ export interface PostgresStoreOptions {
  * they do not interleave), while several nodes on one database are kept apart by PostgreSQL:
  * row locks on document versions and FOR UPDATE SKIP LOCKED claims. Reads outside transactions
  * go to the pool and see committed data only.
+ *
+ * Lock order inside one unit of work, and why it can still deadlock: a call use case takes the
+ * per-stream append locks (advisory, OUTBOX_STREAM_LOCK_CLASS) as it emits events, then timer rows,
+ * then, at flush, document rows (FOR UPDATE on the version). Claims never wait (SKIP LOCKED). Two
+ * units that emit to the same two streams in different orders, or any future unit that writes a
+ * document before appending, can form a cycle across advisory and row locks; PostgreSQL's detector
+ * sees both kinds in one wait-for graph and aborts one side with 40P01 after deadlock_timeout.
+ * That victim, like a serialization failure, is rerun whole by TransactionRetrier (retry.ts): its
+ * work gets a fresh tx, and everything the failed attempt wrote was rolled back.
  */
 export class PostgresStore implements Store {
   readonly backend = 'postgres';
@@ -34,6 +48,7 @@ export class PostgresStore implements Store {
   /** The database URL with its password masked, for banners and logs. */
   readonly location: string;
   private readonly mutex = new Mutex();
+  private readonly retrier: TransactionRetrier;
   private closed = false;
 
   /** Connects, migrates (safe when several nodes start at once) and returns the open store. */
@@ -49,7 +64,7 @@ export class PostgresStore implements Store {
       } finally {
         client.release();
       }
-      return new PostgresStore(pool, clock, redactDatabaseUrl(url));
+      return new PostgresStore(pool, clock, redactDatabaseUrl(url), options);
     } catch (error) {
       await pool.end();
       throw error;
@@ -60,8 +75,10 @@ export class PostgresStore implements Store {
     private readonly pool: pg.Pool,
     private readonly clock: Clock,
     location: string,
+    options: PostgresStoreOptions,
   ) {
     this.location = location;
+    this.retrier = new TransactionRetrier(options.retry ?? DEFAULT_RETRY_POLICY, options.onRetry);
     const reads = new Statements(queryOn(pool));
     const committed = postgresTx(() => this.whenOpen(reads), clock);
     ({ docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries } = autoCommitPorts(
@@ -71,7 +88,7 @@ export class PostgresStore implements Store {
   }
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.mutex.run(() => this.runTransaction(work));
+    return this.mutex.run(() => this.retrier.run(() => this.runTransaction(work)));
   }
 
   close(): Promise<void> {

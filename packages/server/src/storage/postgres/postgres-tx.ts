@@ -73,6 +73,10 @@ class PostgresDocs implements DocumentPort {
     assertVersion(kind, id, expectedVersion, await statements.lockDocVersion(kind, id));
     return statements.deleteDoc(kind, id);
   }
+
+  async kinds(): Promise<string[]> {
+    return this.statements().listKinds();
+  }
 }
 
 class PostgresOutbox implements OutboxPort {
@@ -110,6 +114,10 @@ class PostgresOutbox implements OutboxPort {
   async pending<T>(stream?: string): Promise<OutboxMessage<T>[]> {
     return this.statements().pendingOutbox<T>(stream);
   }
+
+  async clear(): Promise<number> {
+    return this.statements().clearOutbox();
+  }
 }
 
 class PostgresTimers implements TimerPort {
@@ -134,6 +142,10 @@ class PostgresTimers implements TimerPort {
   /** No-op unless `owner` still holds the lease (a re-set or cancelled timer is left alone). */
   async complete(key: string, owner: string): Promise<void> {
     await this.statements().completeTimer(key, owner);
+  }
+
+  async list<T>(): Promise<TimerEntry<T>[]> {
+    return this.statements().listTimers<T>();
   }
 }
 

@@ -117,6 +117,9 @@ const sql = {
         FOR UPDATE SKIP LOCKED)
       RETURNING key, due_at, payload`,
   timerComplete: 'DELETE FROM timers WHERE key = $1 AND lease_owner = $2',
+  docKinds: 'SELECT DISTINCT kind FROM documents',
+  outboxClear: 'DELETE FROM outbox',
+  timerList: 'SELECT key, due_at, payload FROM timers',
 };
 
 /** All SQL and row ⇄ domain mapping for documents, outbox and timers, over one query function. */
@@ -212,6 +215,21 @@ export class Statements {
 
   async completeTimer(key: string, owner: string): Promise<void> {
     await this.query(sql.timerComplete, [key, owner]);
+  }
+
+  /** Sorted here: the database collation need not order like compareIds. */
+  async listKinds(): Promise<string[]> {
+    const { rows } = await this.query<{ kind: string }>(sql.docKinds);
+    return rows.map((row) => row.kind).sort(compareIds);
+  }
+
+  async clearOutbox(): Promise<number> {
+    return (await this.query(sql.outboxClear)).rowCount ?? 0;
+  }
+
+  async listTimers<T>(): Promise<TimerEntry<T>[]> {
+    const { rows } = await this.query<TimerRow>(sql.timerList);
+    return rows.map((row) => toTimer<T>(row)).sort((a, b) => a.dueAt - b.dueAt || compareIds(a.key, b.key));
   }
 }
 

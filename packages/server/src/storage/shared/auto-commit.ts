@@ -50,6 +50,10 @@ class AutoCommitDocs implements DocumentPort {
   delete(kind: string, id: string, expectedVersion?: number): Promise<boolean> {
     return this.transaction((tx) => tx.docs.delete(kind, id, expectedVersion));
   }
+
+  kinds(): Promise<string[]> {
+    return this.committed.kinds();
+  }
 }
 
 class AutoCommitOutbox implements OutboxPort {
@@ -77,6 +81,10 @@ class AutoCommitOutbox implements OutboxPort {
   pending<T>(stream?: string): Promise<OutboxMessage<T>[]> {
     return this.committed.pending<T>(stream);
   }
+
+  clear(): Promise<number> {
+    return this.transaction((tx) => tx.outbox.clear());
+  }
 }
 
 class AutoCommitTimers implements TimerPort {
@@ -103,6 +111,10 @@ class AutoCommitTimers implements TimerPort {
 
   complete(key: string, owner: string): Promise<void> {
     return this.transaction((tx) => tx.timers.complete(key, owner));
+  }
+
+  list<T>(): Promise<TimerEntry<T>[]> {
+    return this.committed.list<T>();
   }
 }
 

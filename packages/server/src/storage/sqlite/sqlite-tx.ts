@@ -62,6 +62,10 @@ class SqliteDocs implements DocumentPort {
     assertVersion(kind, id, expectedVersion, statements.docVersion(kind, id));
     return statements.deleteDoc(kind, id);
   }
+
+  async kinds(): Promise<string[]> {
+    return this.statements().listKinds();
+  }
 }
 
 class SqliteOutbox implements OutboxPort {
@@ -92,6 +96,10 @@ class SqliteOutbox implements OutboxPort {
   async pending<T>(stream?: string): Promise<OutboxMessage<T>[]> {
     return this.statements().pendingOutbox<T>(stream);
   }
+
+  async clear(): Promise<number> {
+    return this.statements().clearOutbox();
+  }
 }
 
 class SqliteTimers implements TimerPort {
@@ -116,6 +124,10 @@ class SqliteTimers implements TimerPort {
   /** No-op unless `owner` still holds the lease (a re-set or cancelled timer is left alone). */
   async complete(key: string, owner: string): Promise<void> {
     this.statements().completeTimer(key, owner);
+  }
+
+  async list<T>(): Promise<TimerEntry<T>[]> {
+    return this.statements().listTimers<T>();
   }
 }
 

@@ -115,6 +115,9 @@ const sql = {
         ORDER BY due_at, key LIMIT @limit)
       RETURNING key, due_at, payload`,
   timerComplete: 'DELETE FROM timers WHERE key = @key AND lease_owner = @owner',
+  docKinds: 'SELECT DISTINCT kind FROM documents ORDER BY kind',
+  outboxClear: 'DELETE FROM outbox',
+  timerList: 'SELECT key, due_at, payload FROM timers ORDER BY due_at, key',
 };
 
 /** Prepared once per connection; all row ⇄ domain mapping happens here. */
@@ -134,6 +137,9 @@ export class Statements {
   private readonly timerGet: Statement<[{ key: string }], TimerRow>;
   private readonly timerClaim: Statement<[Lease], TimerRow>;
   private readonly timerComplete: Statement<[{ key: string; owner: string }]>;
+  private readonly docKinds: Statement<[], { kind: string }>;
+  private readonly outboxClear: Statement<[]>;
+  private readonly timerList: Statement<[], TimerRow>;
 
   constructor(db: Database) {
     this.deliveries = new DeliveryStatements(db);
@@ -151,6 +157,9 @@ export class Statements {
     this.timerGet = db.prepare(sql.timerGet);
     this.timerClaim = db.prepare(sql.timerClaim);
     this.timerComplete = db.prepare(sql.timerComplete);
+    this.docKinds = db.prepare(sql.docKinds);
+    this.outboxClear = db.prepare(sql.outboxClear);
+    this.timerList = db.prepare(sql.timerList);
   }
 
   getDoc<T>(kind: string, id: string): StoredDoc<T> | undefined {
@@ -220,6 +229,19 @@ export class Statements {
 
   completeTimer(key: string, owner: string): void {
     this.timerComplete.run({ key, owner });
+  }
+
+  /** SQLite orders text by bytes, like compareIds for our ASCII kinds. */
+  listKinds(): string[] {
+    return this.docKinds.all().map((row) => row.kind);
+  }
+
+  clearOutbox(): number {
+    return this.outboxClear.run().changes;
+  }
+
+  listTimers<T>(): TimerEntry<T>[] {
+    return this.timerList.all().map((row) => toTimer<T>(row));
   }
 }
 

@@ -16,6 +16,7 @@ export function createUser(ctx: WorldContext, input: UserCreate): Promise<User> 
       displayName: input.displayName,
       userPrincipalName: input.userPrincipalName,
       ...(input.complianceRecordingPolicy ? { complianceRecordingPolicy: input.complianceRecordingPolicy } : {}),
+      ...(input.answerMode ? { answerMode: input.answerMode } : {}),
     };
     await tx.ensureAbsent(WORLD_KINDS.user, user.id);
     await assertValidChange(tx, { users: [user] });

@@ -6,6 +6,12 @@ export interface StoreFixture {
   store: Store;
   clock: ManualClock;
   cleanup(): Promise<void>;
+  /**
+   * Opens another node's store on the same storage (PostgreSQL: a second pool on the database), so
+   * the concurrency contract races two nodes, not just two callers of one store. The contract
+   * closes it. Absent: the races run on `store` alone.
+   */
+  openPeer?(): Promise<Store>;
 }
 
 export type CurrentFixture = () => StoreFixture;

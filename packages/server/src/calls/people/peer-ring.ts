@@ -1,0 +1,50 @@
+import { DECLINED, NOT_ANSWERED, answerPeerRing, assertManualRing, ringOutcome, ringTimedOut, ringsPeer, startPeerRing } from '../../domain/calls/peer-ring.js';
+import type { Call } from '../../domain/calls/types.js';
+import { inCallTx, type CallContext } from '../call-context.js';
+import type { CallUnit } from '../call-unit.js';
+import { endLeg } from '../leg-lifecycle.js';
+
+/**
+ * The called user's side of an app's peer-to-peer call (domain/calls/peer-ring.ts). The establish
+ * step asks `holdsForPeerRing` first: true means the leg is not established now (the user rings,
+ * declined, or the ring ran out).
+ */
+export async function holdsForPeerRing(unit: CallUnit, call: Call, now: number): Promise<boolean> {
+  if (!ringsPeer(call)) return false;
+  if (call.peerRing) {
+    if (ringTimedOut(call, now)) await endLeg(unit, call, NOT_ANSWERED, now);
+    return true;
+  }
+  const outcome = ringOutcome(await unit.world.user(call.targets[0]?.id.toLowerCase() ?? ''));
+  if (outcome === 'answer') return false;
+  if (outcome === 'decline') await endLeg(unit, call, DECLINED, now);
+  else await ring(unit, call, now);
+  return true;
+}
+
+async function ring(unit: CallUnit, call: Call, now: number): Promise<void> {
+  const ringing = startPeerRing(call, now);
+  await unit.putCall(ringing);
+  await unit.setTimer('establish', call.id, ringing.peerRing?.deadline ?? now);
+}
+
+/** The user answers the ringing call: the leg is established right away (the ring was the latency). */
+export async function answerPeerCall(ctx: CallContext, callId: string): Promise<Call> {
+  return inCallTx(ctx, async (unit) => {
+    const now = ctx.clock.now();
+    const answered = answerPeerRing(await unit.requireCall(callId), now);
+    await unit.putCall(answered);
+    await unit.setTimer('establish', callId, now);
+    return answered;
+  });
+}
+
+/** The user declines: the app's leg ends (`deleted`, 480/10076). */
+export async function declinePeerCall(ctx: CallContext, callId: string): Promise<void> {
+  await inCallTx(ctx, async (unit) => {
+    const now = ctx.clock.now();
+    const call = await unit.requireCall(callId);
+    assertManualRing(call, now);
+    await endLeg(unit, call, DECLINED, now);
+  });
+}

@@ -1,0 +1,29 @@
+import type { DocumentPort } from '../storage/ports.js';
+import type { FaultRule } from './fault-rule.js';
+import { THROTTLING_OFF, type ThrottlingProfile } from './throttling-profile.js';
+
+/** The default seed of `rate` draws: fixed, so a run without --fault-seed is reproducible too. */
+export const DEFAULT_FAULT_SEED = 1;
+
+/** What the store keeps of the fault book: rules without their counters, seed, throttling. */
+export interface FaultState {
+  seed: number;
+  throttling: ThrottlingProfile;
+  rules: Omit<FaultRule, 'matched' | 'fired'>[];
+}
+
+const KIND = 'faultBook';
+const ID = 'node';
+
+export async function readFaultState(docs: DocumentPort): Promise<FaultState> {
+  const stored = await docs.get<FaultState>(KIND, ID);
+  return stored?.data ?? { seed: DEFAULT_FAULT_SEED, throttling: THROTTLING_OFF, rules: [] };
+}
+
+export async function writeFaultState(docs: DocumentPort, state: FaultState): Promise<void> {
+  await docs.put(KIND, ID, state);
+}
+
+export function stateOf(seed: number, throttling: ThrottlingProfile, rules: readonly FaultRule[]): FaultState {
+  return { seed, throttling, rules: rules.map(({ matched: _matched, fired: _fired, ...rule }) => rule) };
+}

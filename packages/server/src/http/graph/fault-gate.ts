@@ -1,0 +1,57 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyRequest } from 'fastify';
+import type { GraphCaller } from '../../auth/access-token-verifier.js';
+import { DomainError } from '../../domain/errors/index.js';
+import type { FaultBook } from '../../faults/fault-book.js';
+import type { GraphRequestFacts } from '../../faults/fault-facts.js';
+import type { FaultRegistry } from '../../faults/fault-registry.js';
+import { GraphFaultError } from './fault-error.js';
+import { headerFault } from './fault-header.js';
+import type { GraphPreHandler, GraphRouteSpec, GraphVersion } from './graph-route.js';
+
+type GraphFaults = ReturnType<FaultBook['graph']>;
+
+const VERSION_ROOT = /^\/+(v1\.0|beta)/i;
+
+/**
+ * Fault injection on the Graph surface (issue 6), after admission so a fault never hides a 401
+ * or 403: throttling first (every admitted request counts, as with Graph), then the request's
+ * own X-Switchboard-Fault header or else the rules; latency is waited out in real time, then an
+ * error is thrown before the handler runs, so a faulted request changes nothing.
+ */
+export function withFaults(admit: GraphPreHandler, faults: FaultRegistry, wait: (ms: number) => Promise<unknown> = sleep): GraphPreHandler {
+  return async (request, spec, version) => {
+    const caller = await admit(request, spec, version);
+    throttle(faults, caller);
+    const { error, latency } = faultsOf(request, faults, factsOf(request, spec, version, caller));
+    if (latency && latency.delayMs > 0) await wait(latency.delayMs);
+    if (error) throw new GraphFaultError(error.status, { ruleId: error.id, ...pick(error) });
+    return caller;
+  };
+}
+
+function throttle(faults: FaultRegistry, caller: GraphCaller): void {
+  const seconds = faults.throttle(caller.appId, caller.tenantId);
+  if (seconds !== undefined) throw new DomainError('throttled', { seconds }, { headers: { 'retry-after': String(seconds) } });
+}
+
+/** The header wins over the rules, and then the rules are not asked (their counters stay). */
+function faultsOf(request: FastifyRequest, faults: FaultRegistry, facts: GraphRequestFacts): GraphFaults {
+  const oneOff = headerFault(request);
+  if (!oneOff) return faults.graph(facts);
+  const rule = { ...oneOff, id: 'header', match: {}, trigger: {} };
+  return rule.kind === 'graphError' ? { error: rule } : { latency: rule };
+}
+
+export function factsOf(request: FastifyRequest, spec: GraphRouteSpec, version: GraphVersion, caller: GraphCaller): GraphRequestFacts {
+  const path = (request.url.split('?')[0] ?? '').replace(VERSION_ROOT, '');
+  return { operation: spec.operation, httpMethod: request.method, path, version, appId: caller.appId };
+}
+
+function pick(error: NonNullable<GraphFaults['error']>): { code?: string; message?: string; retryAfterSeconds?: number } {
+  return {
+    ...(error.code !== undefined ? { code: error.code } : {}),
+    ...(error.message !== undefined ? { message: error.message } : {}),
+    ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+  };
+}

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ManualClock } from '../../src/domain/clock.js';
+import { StoredFaultBook } from '../../src/faults/stored-fault-book.js';
+import type { GraphRequestFacts } from '../../src/faults/fault-facts.js';
+import { openStore } from '../../src/storage/open-store.js';
+
+const FACTS: GraphRequestFacts = { operation: 'call.create', httpMethod: 'POST', path: '/communications/calls', version: 'v1.0', appId: 'a' };
+
+const memoryStore = () => openStore({ inMemory: true, dataDir: '.unused', clock: new ManualClock(0) });
+const pattern = (book: StoredFaultBook, n: number) => Array.from({ length: n }, () => (book.graph(FACTS).error ? 'x' : '.')).join('');
+
+describe('stored fault book', () => {
+  it('keeps rules, seed and throttling profile in the store across a reopen', async () => {
+    const store = await memoryStore();
+    const book = await StoredFaultBook.open(store.docs);
+    const rule = await book.add({ kind: 'graphError', status: 503, match: { operation: 'call.create' } });
+    await book.setSeed(42);
+    await book.setThrottling({ profile: 'graph-calls', limitScale: 0.01 });
+    const reopened = await StoredFaultBook.open(store.docs);
+    assert.deepEqual(reopened.list().map((r) => [r.id, r.kind, r.source, r.matched]), [[rule.id, 'graphError', 'api', 0]]);
+    assert.equal(reopened.seed(), 42);
+    assert.deepEqual(reopened.throttling(), { profile: 'graph-calls', limitScale: 0.01 });
+    await store.close();
+  });
+
+  it('defaults the seed to 1, and a --fault-seed given at open wins over the stored one', async () => {
+    const store = await memoryStore();
+    assert.equal((await StoredFaultBook.open(store.docs)).seed(), 1);
+    await (await StoredFaultBook.open(store.docs)).setSeed(5);
+    assert.equal((await StoredFaultBook.open(store.docs, { seed: 9 })).seed(), 9);
+    await store.close();
+  });
+
+  it('replays the same faults for the same seed, rules and requests; a new seed or a clear restarts the draws', async () => {
+    const store = await memoryStore();
+    const book = await StoredFaultBook.open(store.docs, { seed: 3 });
+    await book.add({ kind: 'graphError', status: 500, trigger: { rate: 0.5 } });
+    const first = pattern(book, 30);
+    await book.setSeed(3);
+    assert.equal(pattern(book, 30), first, 'same seed again: same sequence');
+    const again = await StoredFaultBook.open(store.docs);
+    assert.equal(pattern(again, 30), first, 'after a restart: same sequence');
+    await book.setSeed(4);
+    assert.notEqual(pattern(book, 30), first);
+    await book.clear();
+    assert.deepEqual(book.list(), []);
+    await book.add({ kind: 'graphError', status: 500, trigger: { rate: 0.5 } });
+    await book.setSeed(3);
+    assert.equal(pattern(book, 30), first);
+    await store.close();
+  });
+
+  it('puts file rules first, replacing the previous file rules but keeping API rules', async () => {
+    const store = await memoryStore();
+    const book = await StoredFaultBook.open(store.docs);
+    const api = await book.add({ kind: 'latency', delayMs: 5 });
+    await book.applyFile({ rules: [{ kind: 'graphError', status: 503, match: {}, trigger: {} }] }, { keepSeed: false });
+    await book.applyFile({ seed: 77, rules: [{ kind: 'graphError', status: 429, match: {}, trigger: {} }] }, { keepSeed: false });
+    assert.deepEqual(book.list().map((r) => [r.source, r.kind === 'graphError' ? r.status : r.id]), [['file', 429], ['api', api.id]]);
+    assert.equal(book.seed(), 77);
+    await book.applyFile({ seed: 78, rules: [] }, { keepSeed: true });
+    assert.equal(book.seed(), 77, '--fault-seed given: the file seed does not apply');
+    await store.close();
+  });
+
+  it('removes one rule by id and reports an unknown id', async () => {
+    const store = await memoryStore();
+    const book = await StoredFaultBook.open(store.docs);
+    const rule = await book.add({ kind: 'latency', delayMs: 1 });
+    assert.equal(await book.remove('nope'), false);
+    assert.equal(await book.remove(rule.id), true);
+    assert.deepEqual((await StoredFaultBook.open(store.docs)).list(), []);
+    await store.close();
+  });
+});
