@@ -124,6 +124,14 @@ export class PeopleService {
     return callApp(this.ctx, userId, appId);
   }
 
+  /**
+   * A phone (PSTN) caller dials an app peer to peer: the incoming call's source is
+   * `identity.phone` with the E.164 number; hang-up and key presses work as for users.
+   */
+  callAppFromPhone(number: string, appId: string, displayName?: string): Promise<Call> {
+    return callApp(this.ctx, { phone: { number, ...(displayName ? { displayName } : {}) } }, appId);
+  }
+
   /** A person in a meeting or group call invites an app (incoming call with the conversation's chat and meeting info). */
   inviteApp(conferenceId: string, participantId: string, appId: string): Promise<Call> {
     return inviteApp(this.ctx, conferenceId, participantId, appId);

@@ -12,13 +12,14 @@ import { registerClockCommand } from './commands/clock.js';
 import { registerStateCommands } from './commands/state.js';
 import { registerScenarioCommand } from './commands/scenario.js';
 import { registerCallFaultsCommand } from './commands/call-faults.js';
+import { registerCertsCommand } from './commands/certs.js';
 
 /** `switchboard <command>`: one file per command under commands/. */
 export function buildProgram(): Command {
   const program = new Command('switchboard')
     .description('Switchboard: a local Microsoft Graph calling API with an Entra-compatible token service')
     .showHelpAfterError();
-  for (const register of [registerStartCommand, registerWorldCommand, registerConsentCommand, registerTokenCommand, registerKeysCommand, registerPermissionsCommand, registerPeopleCommand, registerMeetingConfigCommand, registerFaultsCommand, registerClockCommand, registerStateCommands, registerScenarioCommand, registerCallFaultsCommand]) {
+  for (const register of [registerStartCommand, registerWorldCommand, registerConsentCommand, registerTokenCommand, registerKeysCommand, registerPermissionsCommand, registerPeopleCommand, registerMeetingConfigCommand, registerFaultsCommand, registerClockCommand, registerStateCommands, registerScenarioCommand, registerCallFaultsCommand, registerCertsCommand]) {
     register(program);
   }
   return program;

@@ -39,6 +39,7 @@ export const CALL_FAULTS: readonly CallFaultEntry[] = [
   entry('noCalleeEndpoints', 'noCalleeEndpoints', 'leg', 'The person called has no endpoint to ring.'),
   entry('allOthersLeft', 'othersLeftGroupCall', 'leg', 'Every other participant left, so the conversation ends for the bot.'),
   entry('peerHungUp', 'peerHungUp', 'leg', 'The other side of a peer-to-peer call hangs up.'),
+  entry('pstnUserHungUp', 'pstnUserHungUp', 'leg', 'The phone (PSTN) caller on the other side of a peer-to-peer call hangs up.'),
   entry('answerTimeout', 'answerTimeout', 'leg', 'The acceptance of the call is not acknowledged in time.'),
 ];
 

@@ -1,7 +1,7 @@
 import type { Call } from '../domain/calls/types.js';
 import type { CallContext } from '../calls/call-context.js';
 import type { CallUnit } from '../calls/call-unit.js';
-import { magicMeeting } from '../simulation/magic-values.js';
+import { magicMeeting, magicPhoneCaller } from '../simulation/magic-values.js';
 import { callFault } from './call-fault-catalog.js';
 
 /**
@@ -22,6 +22,8 @@ export async function armFaultsOnEstablished(ctx: CallContext, unit: CallUnit, c
   for (const rule of ctx.faults?.callFaults(facts) ?? []) await armFault(unit, call, rule.fault, now + rule.afterMs);
   const magic = magicMeeting(call.meetingId);
   if (magic?.from === 'established') await armFault(unit, call, magic.fault, now + magic.afterMs);
+  const phone = magicPhoneCaller(call);
+  if (phone) await armFault(unit, call, phone.fault, now + phone.afterMs);
 }
 
 /** A leg waits in a magic meeting's lobby that always times out: it is removed after the lobby timeout. */

@@ -6,14 +6,21 @@ import type { ScenarioPerson } from './scenario-model.js';
 
 /** Peer-to-peer calls: a person calls an app, hangs up, or answers/declines an app's call. */
 
+/** Users and phone (PSTN) callers can dial an app; a guest has no number or account to call from. */
 export async function callApp(ctx: ActionContext, planned: StepOf<'callApp'>): Promise<string> {
   const name = personOf(planned);
   const person = scenarioPerson(ctx, name);
-  if (person.kind !== 'user') throw new DomainError('scenarioActionUnavailable', { action: `callApp from a ${person.kind}` });
   const appId = planned.step.appId ?? DEMO.appId;
-  const call = await ctx.services.people.callApp(person.userId, appId);
+  const call = await placeCall(ctx, person, appId);
   ctx.state.set(name, { callId: call.id, ...(call.conferenceId ? { conferenceId: call.conferenceId } : {}) });
   return `calls app ${appId}: incoming call ${call.id}`;
+}
+
+function placeCall(ctx: ActionContext, person: ScenarioPerson, appId: string): Promise<Call> {
+  const people = ctx.services.people;
+  if (person.kind === 'user') return people.callApp(person.userId, appId);
+  if (person.kind === 'phone') return available(people.callAppFromPhone, 'callApp from a phone').call(people, person.number, appId);
+  throw new DomainError('scenarioActionUnavailable', { action: `callApp from a ${person.kind}` });
 }
 
 export async function hangUp(ctx: ActionContext, planned: StepOf<'hangUp'>): Promise<string> {

@@ -1,5 +1,5 @@
 import { END_REASONS, type EndReason } from '../domain/calls/end-reasons.js';
-import type { ResultInfo } from '../domain/calls/types.js';
+import type { Call, ResultInfo } from '../domain/calls/types.js';
 
 /**
  * Magic values (issue 6, item 5), like a payment provider's test card numbers: ids of the demo
@@ -66,6 +66,38 @@ export const MAGIC_USERS = {
   },
 } as const satisfies Record<string, MagicUser>;
 
+/**
+ * A phone (PSTN) number that, when it calls an app (POST /_switchboard/phone/{number}/call),
+ * always behaves the same way once the app answered. Numbers are in the 555-01xx range reserved
+ * for fiction, so they never reach anyone real.
+ */
+export interface MagicPhoneNumber {
+  number: string;
+  displayName: string;
+  afterMs: number;
+  /** A call fault catalogue name (faults/call-fault-catalog.ts). */
+  fault: string;
+  reason: EndReason;
+  outcome: string;
+}
+
+export const MAGIC_PHONE_NUMBERS = {
+  hangsUpAfterAnswer: {
+    number: '+14255550540', displayName: 'Magic: Hangs Up After 10 s', afterMs: 10_000, fault: 'pstnUserHungUp', reason: 'pstnUserHungUp',
+    outcome: 'hangs up 10 s (clock time) after the app answers: the call ends as ended by the PSTN user',
+  },
+} as const satisfies Record<string, MagicPhoneNumber>;
+
+export function magicPhoneNumber(number: string | undefined): MagicPhoneNumber | undefined {
+  return Object.values(MAGIC_PHONE_NUMBERS).find((phone) => phone.number === number);
+}
+
+/** The magic phone caller on the other end of an app's incoming peer-to-peer call, if it is one. */
+export function magicPhoneCaller(call: Pick<Call, 'direction' | 'scenario' | 'source'>): MagicPhoneNumber | undefined {
+  if (call.direction !== 'incoming' || call.scenario !== 'incoming' || call.source.kind !== 'phone') return undefined;
+  return magicPhoneNumber(call.source.id);
+}
+
 /** A joinMeetingIdMeetingInfo passcode that is wrong for every meeting (400 meetingPasscodeInvalid). */
 export const MAGIC_WRONG_PASSCODE = '000000';
 
@@ -79,7 +111,7 @@ export function magicMeeting(meetingId: string | undefined): MagicMeeting | unde
 
 /** One row of the documented table (GET /_switchboard/magic-values, docs/magic-values.md). */
 export interface MagicValueRow {
-  kind: 'meeting' | 'user' | 'passcode';
+  kind: 'meeting' | 'user' | 'phone' | 'passcode';
   name: string;
   value: string;
   /** How to use it in a request. */
@@ -100,11 +132,16 @@ export function magicValueRows(): MagicValueRow[] {
     outcome: u.outcome,
     resultInfo: { ...END_REASONS[u.reason] },
   }));
+  const phones = Object.entries(MAGIC_PHONE_NUMBERS).map(([name, p]): MagicValueRow => ({
+    kind: 'phone', name, value: p.number, use: 'the caller of POST /_switchboard/phone/{number}/call (or a scenario phone person that calls an app)',
+    outcome: p.outcome,
+    resultInfo: { ...END_REASONS[p.reason] },
+  }));
   const passcode: MagicValueRow = {
     kind: 'passcode', name: 'wrongPasscode', value: MAGIC_WRONG_PASSCODE, use: 'joinMeetingIdMeetingInfo.passcode, with any joinMeetingId',
     outcome: 'the create-call request fails: the passcode is wrong', error: { status: 400, id: 'meetingPasscodeInvalid' },
   };
-  return [...meetings, ...users, passcode];
+  return [...meetings, ...users, ...phones, passcode];
 }
 
 /** The magic meetings and users as world file entries (the demo world seeds them; world/demo-world.ts). */

@@ -32,6 +32,7 @@ export interface ScenarioPeople {
   pressKeys?(conferenceId: string, participantId: string, tones: Tone[]): Promise<unknown>;
   answerCall?(callId: string): Promise<unknown>;
   declineCall?(callId: string): Promise<unknown>;
+  callAppFromPhone?(number: string, appId: string): Promise<Call>;
 }
 
 /** Earlier homes of sharing and keypad presses, used while the people facade lacks them. */

@@ -9,19 +9,26 @@ import { inCallTx, type CallContext } from '../call-context.js';
 import type { CallUnit } from '../call-unit.js';
 import { endLeg } from '../leg-lifecycle.js';
 import { userIdentity } from './join-meeting.js';
+import { phoneIdentity } from './outsider-identity.js';
+import { phoneHangsUp } from './phone-hang-up.js';
 import { personLeaves } from './roster-actions.js';
+
+/** Who calls an app: a user of the world (by id) or a phone (PSTN) caller, who needs no account. */
+export type AppCaller = string | { phone: { number: string; displayName?: string } };
 
 /**
  * A person calls an app (peer to peer): the app gets an incoming leg and a `created`
  * notification at its calling webhook (call-answer example 1), and 15 s to answer, reject or
  * redirect. Both parties are in a two-party conference from the start (Graph already names the
- * app's `myParticipantId` in the incoming notification, call-redirect example 1).
+ * app's `myParticipantId` in the incoming notification, call-redirect example 1). A phone caller
+ * is `source.identity.phone` with the E.164 number as id, as the create-call PSTN examples name
+ * a phone party; it has no tenant, so the call is in the app's home tenant.
  */
-export async function callApp(ctx: CallContext, userId: string, appId: string): Promise<Call> {
+export async function callApp(ctx: CallContext, from: AppCaller, appId: string): Promise<Call> {
   return inCallTx(ctx, async (unit) => {
     const now = ctx.clock.now();
     const app = await webhookApp(ctx, unit, appId);
-    const caller = await userIdentity(unit, userId);
+    const caller = typeof from === 'string' ? await userIdentity(unit, from) : phoneIdentity(from.phone);
     const conference = openConference({ id: ctx.newId(), kind: 'peerToPeer', tenantId: caller.tenantId ?? app.homeTenantId }, now);
     const participantId = ctx.newId();
     const ringing = ringIncomingCall(incomingLeg(ctx, app, caller, conference.id, participantId), now);
@@ -34,7 +41,10 @@ export async function callApp(ctx: CallContext, userId: string, appId: string): 
   });
 }
 
-/** The person on the other end of a peer-to-peer call hangs up: the app's leg ends (200/4521). */
+/**
+ * The person on the other end of a peer-to-peer call hangs up: the app's leg ends (200/4521, or
+ * 200/540000 "ended by PSTN user" when they were a phone caller).
+ */
 export async function hangUp(ctx: CallContext, callId: string): Promise<void> {
   await inCallTx(ctx, async (unit) => {
     const now = ctx.clock.now();
@@ -45,8 +55,9 @@ export async function hangUp(ctx: CallContext, callId: string): Promise<void> {
       throw new DomainError('notPeerToPeerCall', { callId, scenario: call.scenario, conferenceId: call.conferenceId ?? '' });
     }
     const person = conference ? people(conference)[0] : undefined;
+    if (conference && person?.identity.kind === 'phone') return phoneHangsUp(unit, conference, person, now);
     if (conference && person) return personLeaves(unit, conference, person, now);
-    await endLeg(unit, call, 'peerHungUp', now);
+    await endLeg(unit, call, call.source.kind === 'phone' ? 'pstnUserHungUp' : 'peerHungUp', now);
   });
 }
 

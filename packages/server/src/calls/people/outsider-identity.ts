@@ -20,7 +20,8 @@ export function outsiderIdentity(person: PersonJoin, id: string): Identity {
   return { kind: 'guest', id, displayName: person.anonymous?.displayName ?? ANONYMOUS_DISPLAY_NAME };
 }
 
-function phoneIdentity(phone: { number: string; displayName?: string }): Identity {
+/** A phone (PSTN) party: `phone` with the E.164 number as id (400 validationFailed otherwise). */
+export function phoneIdentity(phone: { number: string; displayName?: string }): Identity {
   if (!E164.test(phone.number)) throw new DomainError('validationFailed', { details: `phone.number must be an E.164 number like +14255550100; got '${phone.number}'` });
   return { kind: 'phone', id: phone.number, ...(phone.displayName ? { displayName: phone.displayName } : {}) };
 }

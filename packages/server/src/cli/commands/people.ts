@@ -96,9 +96,20 @@ export async function ringOutput(action: 'answer' | 'decline', callId: string, o
   return `[switchboard] ${action === 'answer' ? 'answered' : 'declined'} call ${callId}\n`;
 }
 
-export async function callOutput(userId: string, options: DataOption & { app: string }, request: ControlRequest = controlRequest): Promise<string> {
+export type CallOptions = DataOption & { app: string; phone?: string; name?: string };
+
+/** `people call <userId> --app …` or `people call --phone +1… [--name …] --app …`. */
+export async function callOutput(userId: string | undefined, options: CallOptions, request: ControlRequest = controlRequest): Promise<string> {
+  if (options.phone !== undefined) return phoneCallOutput(options.phone, options, request);
+  if (!userId) throw new Error('call: give a user id, or --phone <number> for a phone (PSTN) caller');
   const { callId } = await request<{ callId: string }>(dataDirOf(options), 'POST', `/_switchboard/users/${enc(userId)}/call`, { appId: options.app });
   return `[switchboard] user ${userId} is calling app ${options.app}: incoming call ${callId} (answer within 15 s)\n`;
+}
+
+async function phoneCallOutput(number: string, options: CallOptions, request: ControlRequest): Promise<string> {
+  const body = { appId: options.app, ...(options.name ? { displayName: options.name } : {}) };
+  const { callId } = await request<{ callId: string }>(dataDirOf(options), 'POST', `/_switchboard/phone/${enc(number)}/call`, body);
+  return `[switchboard] phone ${number} is calling app ${options.app}: incoming call ${callId} (answer within 15 s)\n`;
 }
 
 export async function hangUpOutput(callId: string, options: DataOption, request: ControlRequest = controlRequest): Promise<string> {
@@ -171,9 +182,10 @@ function registerMeetingCommands(people: Command): void {
 }
 
 function registerCallCommands(people: Command): void {
-  people.command('call').description('a user calls an app peer to peer (the app gets an incoming call at its calling webhook)').argument('<userId>')
-    .requiredOption('--app <appId>', 'the app to call').option('--data <dir>', DATA_HELP)
-    .action(async (userId: string, options: DataOption & { app: string }) => print(await callOutput(userId, options)));
+  people.command('call').description('a user or a phone (PSTN) caller calls an app peer to peer (the app gets an incoming call at its calling webhook)').argument('[userId]')
+    .requiredOption('--app <appId>', 'the app to call').option('--phone <number>', 'call from this phone number instead of a user, E.164 like +14255550100')
+    .option('--name <displayName>', "the phone caller's display name").option('--data <dir>', DATA_HELP)
+    .action(async (userId: string | undefined, options: CallOptions) => print(await callOutput(userId, options)));
   people.command('hangup').description('the person hangs up a peer-to-peer call with an app').argument('<callId>').option('--data <dir>', DATA_HELP)
     .action(async (callId: string, options: DataOption) => print(await hangUpOutput(callId, options)));
   people.command('calls').description('list every app call leg (debugging)').option('--data <dir>', DATA_HELP)

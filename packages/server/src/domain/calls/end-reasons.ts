@@ -44,6 +44,12 @@ export const END_REASONS = {
   calleeNoSignal: { code: 408, subcode: 10057, message: 'The call timed out: no signaling was received from the callee endpoints.' },
   /** The person called has no endpoint to ring (table: 480/10037). */
   noCalleeEndpoints: { code: 480, subcode: 10037, message: 'No callee endpoints were found.' },
+  /**
+   * A phone (PSTN) caller hung up a peer-to-peer call. The table has a PSTN-specific entry
+   * ("ended by PSTN user", 540000/560000) next to the generic P2P 4521; Graph reports the
+   * PSTN one for phone peers, so a bot can tell a dropped phone line from a Teams user leaving.
+   */
+  pstnUserHungUp: { code: 200, subcode: 540000, message: 'Call ended by PSTN user.' },
   /** A group call ended because only one participant was left (table: 5010). */
   onlyOneParticipantLeft: { code: 200, subcode: 5010, message: 'The conversation ended because only one participant remained.' },
 } as const satisfies Record<string, ResultInfo>;

@@ -6,9 +6,9 @@ import { CONTROL_PREFIX, ok, route } from './route-table.js';
 /** Magic values (issue 6, item 5): the ids that always produce one outcome (docs/magic-values.md). */
 
 export const magicValueSchema = z.object({
-  kind: z.enum(['meeting', 'user', 'passcode']),
+  kind: z.enum(['meeting', 'user', 'phone', 'passcode']),
   name: z.string(),
-  value: z.string().describe('The meeting id, user id or passcode.'),
+  value: z.string().describe('The meeting id, user id, phone number or passcode.'),
   use: z.string().describe('Where to put it in a request.'),
   outcome: z.string(),
   resultInfo: z.object({ code: z.number(), subcode: z.number(), message: z.string() }).optional().describe('What the terminated notification carries.'),

@@ -64,6 +64,10 @@ export const personJoinSchema = z
 
 export const personJoinedSchema = z.object({ conferenceId: z.string(), participantId: z.string(), isInLobby: z.boolean() });
 export const personCallSchema = z.strictObject({ appId: z.string().min(1).describe('The app to call (it needs a callingWebhookUrl).') });
+export const phoneCallSchema = z.strictObject({
+  appId: z.string().min(1).describe('The app to call (it needs a callingWebhookUrl).'),
+  displayName: z.string().min(1).optional().describe("The caller's name as the app sees it (identity.phone.displayName); phone callers usually have none."),
+});
 export const personCallPlacedSchema = z.object({ callId: z.string().describe("The app's incoming call leg.") });
 export const videoSchema = z.strictObject({ on: z.boolean().describe('true: camera on (video sendReceive); false: off (receiveOnly).') });
 export const meetingJoinTokenSchema = z.object({ token: z.string().describe('Use as tokenMeetingInfo.token in a create-call body.') });
@@ -86,6 +90,7 @@ export const callLegListSchema = z.object({ value: z.array(callLegSchema) });
 
 bodyComponents.add(personJoinSchema, { id: 'PersonJoin' });
 bodyComponents.add(personCallSchema, { id: 'PersonCall' });
+bodyComponents.add(phoneCallSchema, { id: 'PhoneCall' });
 bodyComponents.add(videoSchema, { id: 'PersonVideo' });
 for (const [schema, id] of [
   [rosterParticipantSchema, 'RosterParticipant'],
@@ -203,6 +208,13 @@ const callRoutes = [
     operationId: 'callApp', method: 'POST', url: `${CONTROL_PREFIX}/users/:userId/call`, summary: 'The user calls an app peer to peer (incoming call at its calling webhook)', tag: 'People', status: 201, body: personCallSchema, response: personCallPlacedSchema,
     handle: async ({ services, params, body }) => {
       const call = await people(services).callApp(params.userId ?? '', body.appId);
+      return created(`${CONTROL_PREFIX}/calls/${call.id}`, { callId: call.id });
+    },
+  }),
+  route({
+    operationId: 'callAppFromPhone', method: 'POST', url: `${CONTROL_PREFIX}/phone/:number/call`, summary: 'A phone (PSTN) caller dials an app peer to peer (incoming call with source identity.phone; number in E.164)', tag: 'People', status: 201, body: phoneCallSchema, response: personCallPlacedSchema,
+    handle: async ({ services, params, body }) => {
+      const call = await people(services).callAppFromPhone(params.number ?? '', body.appId, body.displayName);
       return created(`${CONTROL_PREFIX}/calls/${call.id}`, { callId: call.id });
     },
   }),
