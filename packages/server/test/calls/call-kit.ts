@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { afterEach, beforeEach } from 'node:test';
 import { CallService } from '../../src/calls/call-service.js';
 import type { Caller, CreateCallCommand } from '../../src/calls/calls-api.js';
@@ -10,6 +11,9 @@ import { ManualClock } from '../../src/domain/clock.js';
 import { DomainError } from '../../src/domain/errors/index.js';
 import { CALLING_PERMISSIONS } from '../../src/domain/world/permissions.js';
 import type { CallbackMessage } from '../../src/notify/callback-message.js';
+import { peopleRoutes } from '../../src/http/control/people-routes.js';
+import type { RouteReply } from '../../src/http/control/route-table.js';
+import type { Services } from '../../src/services.js';
 import { Wakeup } from '../../src/runtime/wakeup.js';
 import { openStore } from '../../src/storage/open-store.js';
 import type { Store } from '../../src/storage/ports.js';
@@ -161,4 +165,14 @@ export function callUsersCommand(userIds: string[], overrides: Partial<CreateCal
 export async function outbox(store: Store): Promise<[string, string][]> {
   const pending = await store.outbox.pending<CallbackMessage>();
   return pending.map((m) => [m.stream, String(m.payload.body.event)]);
+}
+
+/** Runs a people route's handler as register.ts does and checks the answer against its response schema. */
+export async function invokePeopleRoute(kit: CallKit, operationId: string, params: Record<string, string>, body?: unknown): Promise<RouteReply> {
+  const row = peopleRoutes.find((r) => r.operationId === operationId);
+  assert.ok(row, `no route ${operationId}`);
+  const services = { people: kit.people } as unknown as Services;
+  const reply = await row.handle({ params, query: {}, body: row.body ? row.body.parse(body) : undefined, services });
+  if (row.response) assert.ok(row.response.safeParse(reply.body).success, `${operationId} answered outside its schema`);
+  return reply;
 }

@@ -4,22 +4,12 @@ import { keysToTones, pressOutput } from '../../src/cli/commands/people-keys.js'
 import { joinOutput, joinerOf, participantActionOutput, ringOutput, speakOutput, videoOutput } from '../../src/cli/commands/people.js';
 import { buildOpenApiDocument } from '../../src/http/control/openapi.js';
 import { peopleRoutes } from '../../src/http/control/people-routes.js';
-import type { RouteReply } from '../../src/http/control/route-table.js';
-import type { Services } from '../../src/services.js';
 import { DEMO } from '../../src/world/demo-world.js';
 import { WorldService } from '../../src/world/world-service.js';
 import { audioSourceId } from '../../src/wire/participant-to-graph.js';
-import { STANDUP, callUsersCommand, demoBot, useCallKit, type CallKit } from './call-kit.js';
+import { STANDUP, callUsersCommand, demoBot, useCallKit, invokePeopleRoute } from './call-kit.js';
 
-/** Runs a row's handler as register.ts does and checks the answer against its response schema. */
-async function invoke(kit: CallKit, operationId: string, params: Record<string, string>, body?: unknown): Promise<RouteReply> {
-  const row = peopleRoutes.find((r) => r.operationId === operationId);
-  assert.ok(row, `no route ${operationId}`);
-  const services = { people: kit.people } as unknown as Services;
-  const reply = await row.handle({ params, query: {}, body: row.body ? row.body.parse(body) : undefined, services });
-  if (row.response) assert.ok(row.response.safeParse(reply.body).success, `${operationId} answered outside its schema`);
-  return reply;
-}
+const invoke = invokePeopleRoute;
 
 describe('people action routes', () => {
   const kit = useCallKit();

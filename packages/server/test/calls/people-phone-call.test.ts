@@ -2,23 +2,13 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { callOutput } from '../../src/cli/commands/people.js';
 import { END_REASONS } from '../../src/domain/calls/end-reasons.js';
-import { peopleRoutes } from '../../src/http/control/people-routes.js';
-import type { RouteReply } from '../../src/http/control/route-table.js';
-import type { Services } from '../../src/services.js';
 import { DomainError } from '../../src/domain/errors/index.js';
 import { magicPhoneCaller, magicValueRows, MAGIC_PHONE_NUMBERS } from '../../src/simulation/magic-values.js';
 import { DEMO } from '../../src/world/demo-world.js';
 import { WorldService } from '../../src/world/world-service.js';
-import { useCallKit, type CallKit } from './call-kit.js';
+import { useCallKit, invokePeopleRoute } from './call-kit.js';
 
-async function invoke(kit: CallKit, operationId: string, params: Record<string, string>, body?: unknown): Promise<RouteReply> {
-  const row = peopleRoutes.find((r) => r.operationId === operationId);
-  assert.ok(row, `no route ${operationId}`);
-  const services = { people: kit.people } as unknown as Services;
-  const reply = await row.handle({ params, query: {}, body: row.body ? row.body.parse(body) : undefined, services });
-  if (row.response) assert.ok(row.response.safeParse(reply.body).success, `${operationId} answered outside its schema`);
-  return reply;
-}
+const invoke = invokePeopleRoute;
 
 describe('a phone (PSTN) caller calls an app', () => {
   const kit = useCallKit();

@@ -5,21 +5,12 @@ import { callOutput, callsOutput, endOutput, hangUpOutput, joinOutput, participa
 import { buildOpenApiDocument } from '../../src/http/control/openapi.js';
 import { peopleRoutes } from '../../src/http/control/people-routes.js';
 import { CONTROL_ROUTES } from '../../src/http/control/routes.js';
-import type { ControlRoute, RouteReply } from '../../src/http/control/route-table.js';
-import type { Services } from '../../src/services.js';
+import type { ControlRoute } from '../../src/http/control/route-table.js';
 import { DEMO } from '../../src/world/demo-world.js';
 import { WorldService } from '../../src/world/world-service.js';
-import { STANDUP, demoBot, joinCommand, useCallKit, type CallKit } from './call-kit.js';
+import { STANDUP, demoBot, joinCommand, useCallKit, invokePeopleRoute } from './call-kit.js';
 
-/** Runs a row's handler the way register.ts does (body parsed by the row's schema) and checks the answer against its response schema. */
-async function invoke(kit: CallKit, operationId: string, params: Record<string, string>, body?: unknown): Promise<RouteReply> {
-  const row = peopleRoutes.find((r) => r.operationId === operationId);
-  assert.ok(row, `no route ${operationId}`);
-  const services = { people: kit.people } as unknown as Services;
-  const reply = await row.handle({ params, query: {}, body: row.body ? row.body.parse(body) : undefined, services });
-  if (row.response) assert.ok(row.response.safeParse(reply.body).success, `${operationId} answered outside its schema`);
-  return reply;
-}
+const invoke = invokePeopleRoute;
 
 describe('people control routes', () => {
   const kit = useCallKit();

@@ -8,7 +8,7 @@ import { LATENCY_PROFILES } from '../../src/calls/latency.js';
 import { runDueTimers, startTimerRunner, type TimerHandler } from '../../src/calls/timer-runner.js';
 import { KEEPALIVE_TIMEOUT_MS } from '../../src/domain/calls/call-rules.js';
 import { ManualClock } from '../../src/domain/clock.js';
-import { ScaledClock } from '../../src/runtime/scaled-clock.js';
+import { VirtualClock } from '../../src/runtime/virtual-clock.js';
 import { Wakeup } from '../../src/runtime/wakeup.js';
 import { openStore } from '../../src/storage/open-store.js';
 import { STANDUP, T0, callKit, demoBot, joinCommand, useCallKit } from './call-kit.js';
@@ -96,10 +96,10 @@ describe('durable timers across a restart', () => {
   });
 });
 
-describe('scaled clock', () => {
+describe('the server clock at a fixed scale', () => {
   it('runs `scale` times faster than its base from its creation', () => {
     const base = new ManualClock(T0);
-    const clock = new ScaledClock(base, 60);
+    const clock = new VirtualClock(base, { scale: 60 });
     assert.equal(clock.now(), T0);
     base.advance(1000);
     assert.equal(clock.now(), T0 + 60_000);
@@ -109,6 +109,6 @@ describe('scaled clock', () => {
   });
 
   it('rejects a scale that is not positive', () => {
-    assert.throws(() => new ScaledClock(new ManualClock(T0), 0), /must be positive/);
+    assert.throws(() => new VirtualClock(new ManualClock(T0), { scale: 0 }), /must be a positive number/);
   });
 });
