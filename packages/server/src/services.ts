@@ -124,7 +124,7 @@ export async function createServices(rawStore: Store, clock: Clock, config: Conf
     state: new StateService({
       store,
       time,
-      seedWorld: () => seedWorld(worldService, config.worldFile),
+      seedWorld: (inReset) => seedWorld(new WorldService(inReset, clock), config.worldFile),
       afterReplace: async () => {
         // The keys of the new state (or fresh ones when it has none) sign from now on.
         await keys.init();

@@ -10,6 +10,11 @@ export interface RosterArrival {
 
 export type TokenCheck = (token: string | undefined) => Promise<boolean>;
 
+export interface ReceiverOptions {
+  /** Called for every accepted POST with its bot index and arrival time (performance.now()). */
+  onPost?(bot: number, at: number): void;
+}
+
 export interface BenchReceiver {
   /** The callbackUri of bot `index`. */
   urlFor(index: number): string;
@@ -42,7 +47,7 @@ const PARTICIPANTS_URL = /\/communications\/calls\/([^/]+)\/participants$/;
  * no bodies (the test receiver keeps everything, which would be load-generator memory and CPU
  * here). Token validation is optional for the same reason.
  */
-export async function startReceiver(checkToken?: TokenCheck): Promise<BenchReceiver> {
+export async function startReceiver(checkToken?: TokenCheck, options: ReceiverOptions = {}): Promise<BenchReceiver> {
   const state = { established: new Map<string, number>(), firstRoster: new Map<string, number>(), rosterSeen: new Map<string, RosterArrival>(), terminated: new Map<string, number>() };
   const counts = { posts: 0, notifications: 0, rejected: 0, lastAt: 0 };
   const waiters = new Set<() => void>();
@@ -65,6 +70,7 @@ export async function startReceiver(checkToken?: TokenCheck): Promise<BenchRecei
     }
     const bot = Number(/^\/bots\/(\d+)$/.exec(request.url ?? '')?.[1] ?? -1);
     for (const notification of parse(raw)) record(notification, bot, at);
+    options.onPost?.(bot, at);
     response.writeHead(202, { 'content-length': '0' }).end();
   }
 

@@ -63,7 +63,7 @@ export async function runConfiguration(name: ConfigurationName, options: ScaleOp
     started.dataDir = await mkdtemp(join(tmpdir(), `switchboard-scale-${name}-`));
     if (run.store === 'postgres') started.database = await createBenchDatabase(options.pg);
     const store = started.database ? { database: started.database.url } : ('sqlite' as const);
-    for (let node = 0; node < nodes; node += 1) started.servers.push(await startBenchServer(started.dataDir, store, Math.max(deadline - performance.now(), 1000)));
+    for (let node = 0; node < nodes; node += 1) started.servers.push(await startBenchServer(started.dataDir, store, Math.max(deadline - performance.now(), 1000), options.cpuProfDir));
     run.startMs = started.servers.map((server) => server.startMs);
     const signal = AbortSignal.timeout(Math.max(Math.round(deadline - performance.now()), 1));
     setMaxListeners(options.concurrency * nodes * 2 + 16, signal);
@@ -100,9 +100,11 @@ async function measure(run: ConfigRun, options: ScaleOptions, deadline: number, 
   const before = receiver.counts.notifications;
   run.phase = 'measured workload';
   client.recording = true;
+  options.onWindow?.('start', live.servers.map((server) => server.pid));
   run.windowStart = performance.now();
   const result = await runWorkload({ client, receiver, meetings, people: options.people, until: run.windowStart + options.duration * 1000, deadline, firstBot: 0 });
   client.recording = false;
+  options.onWindow?.('end', live.servers.map((server) => server.pid));
   run.sessions = result.sessions;
   run.requests = client.samples;
   run.changes = result.changes;

@@ -22,6 +22,10 @@ export interface ScaleOptions {
   rounds: number;
   /** Where the JSON report goes. */
   json: string;
+  /** Write a V8 CPU profile of every node here (`--cpu-prof`; docs/perf/scale.md). */
+  cpuProfDir?: string;
+  /** Told when the measured window opens and closes, with the nodes' pids (tracing, profiling). */
+  onWindow?: (edge: 'start' | 'end', pids: number[]) => void;
 }
 
 export const SCALE_LIMITS = { duration: 300, concurrency: 64, people: 20, warmup: 60, rounds: 10 } as const;

@@ -11,7 +11,12 @@ import { startServer, type RunningServer } from '../../src/runtime/start-server.
 import type { ChildReady, ParentMessage, ServerSample } from './server-protocol.js';
 
 // store: memory | sqlite | postgres; database: the postgres:// URL when store is postgres (bench-scale).
-const [dataDir, store, database] = process.argv.slice(2);
+// `--plain-http` anywhere: also listen on plain HTTP (127.0.0.1), so HTTP benchmarks can compare
+// the app with a bare Fastify baseline without TLS in both numbers.
+const PLAIN_HTTP = '--plain-http';
+const args = process.argv.slice(2);
+const [dataDir, store, database] = args.filter((arg) => arg !== PLAIN_HTTP);
+const plainHttp = args.includes(PLAIN_HTTP) ? { httpPort: 0 } : {};
 const send = (message: unknown): void => void process.send?.(message);
 
 // The parent went away (crash, time limit): never outlive it.
@@ -21,7 +26,7 @@ let server: RunningServer;
 try {
   // Environment ignored ({}): a SWITCHBOARD_* variable in the shell must not change what is measured.
   const storage = store === 'postgres' ? { inMemory: false, database } : { inMemory: store !== 'sqlite' };
-  const config = loadConfig({ port: 0, dataDir, ...storage, logLevel: 'silent', latency: 'instant' }, {});
+  const config = loadConfig({ port: 0, dataDir, ...storage, ...plainHttp, logLevel: 'silent', latency: 'instant' }, {});
   server = await startServer(config);
 } catch (error) {
   send({ type: 'failed', error: error instanceof Error ? error.stack : String(error) });
@@ -34,6 +39,7 @@ const ready: ChildReady = {
   caPem: server.tls.caPem,
   adminKey: server.deps.adminKey,
   gcForced: typeof globalThis.gc === 'function',
+  ...(server.httpUrl ? { httpPort: Number(new URL(server.httpUrl).port) } : {}),
 };
 send(ready);
 

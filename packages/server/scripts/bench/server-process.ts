@@ -23,12 +23,14 @@ const STOP_GRACE_MS = 3000;
 
 /**
  * Forks the server child with tsx as its loader (resolved from here, not from the working
- * directory) and --expose-gc, and waits for it to listen.
+ * directory) and --expose-gc, and waits for it to listen. `plainHttp`: also a plain-HTTP listener
+ * on 127.0.0.1 (its port in `ready.httpPort`).
  */
-export async function startBenchServer(dataDir: string, store: BenchStore, timeoutMs: number, cpuProfDir?: string): Promise<BenchServer> {
+export async function startBenchServer(dataDir: string, store: BenchStore, timeoutMs: number, cpuProfDir?: string, options: { plainHttp?: boolean } = {}): Promise<BenchServer> {
   const started = performance.now();
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = fork(CHILD, typeof store === 'string' ? [dataDir, store] : [dataDir, 'postgres', store.database], {
+  const storeArgs = typeof store === 'string' ? [dataDir, store] : [dataDir, 'postgres', store.database];
+  const child = fork(CHILD, [...storeArgs, ...(options.plainHttp ? ['--plain-http'] : [])], {
     execArgv: ['--expose-gc', ...profile, '--import', import.meta.resolve('tsx')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

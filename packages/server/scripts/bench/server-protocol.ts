@@ -7,6 +7,8 @@ export interface ChildReady {
   adminKey: string;
   /** Whether the child runs with --expose-gc, i.e. memory samples follow a full GC. */
   gcForced: boolean;
+  /** The plain-HTTP listener on 127.0.0.1, when the child was started with `--plain-http`. */
+  httpPort?: number;
 }
 
 /**

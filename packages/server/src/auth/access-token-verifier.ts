@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors/index.js';
 import type { WorldReader } from '../world/world-reader.js';
 import { GRAPH_AUDIENCES, stsIssuer } from './app-token-claims.js';
 import type { SigningKeys } from './signing-keys.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 /** Who is calling Graph, as established from a verified access token. */
 export interface GraphCaller {
@@ -16,6 +17,8 @@ export interface GraphCaller {
 /** Graph accepts tokens within five minutes of their lifetime (the usual Microsoft.IdentityModel skew). */
 const CLOCK_SKEW_SEC = 300;
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
+/** Distinct live tokens remembered; a node sees one per app and tenant per hour in practice. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /**
  * Verifies the bearer token of every Graph request: only RS256 tokens signed by one of our
@@ -26,20 +29,61 @@ export class AccessTokenVerifier {
   private readonly keys: SigningKeys;
   private readonly world: WorldReader;
   private readonly clock: Clock;
+  private readonly verified = new VerifiedTokens<GraphCaller>(VERIFIED_TOKENS_KEPT, CLOCK_SKEW_SEC);
+  private lastHeader: { text: string; token: string } | undefined;
 
   constructor(deps: { keys: SigningKeys; world: WorldReader; clock: Clock }) {
     ({ keys: this.keys, world: this.world, clock: this.clock } = deps);
   }
 
+  /**
+   * A token seen before skips parsing and the RS256 check while its lifetime and its key last;
+   * a miss (or a lapsed entry) takes the full path, so every rejection keeps its own message.
+   * The tenant must exist on every request: deleting it rejects its live tokens at once.
+   */
   async verify(authorizationHeader: string | undefined): Promise<GraphCaller> {
-    const token = bearerToken(authorizationHeader);
+    const token = this.tokenOf(authorizationHeader);
+    const caller = (await this.remembered(token)) ?? (await this.verifyToken(token));
+    if (!(await this.world.hasTenant(caller.tenantId))) throw new DomainError('tokenInvalid');
+    return { ...caller, roles: [...caller.roles] };
+  }
+
+  /**
+   * bearerToken, remembering the last header parsed: a bot repeats the same header, and comparing
+   * it costs less than running the case-insensitive pattern over a kilobyte of token again.
+   */
+  private tokenOf(header: string | undefined): string {
+    if (header === undefined || header !== this.lastHeader?.text) {
+      const token = bearerToken(header);
+      if (header !== undefined) this.lastHeader = { text: header, token };
+      return token;
+    }
+    return this.lastHeader.token;
+  }
+
+  /** How many verified tokens are remembered (tests check what enters the cache). */
+  get rememberedTokens(): number {
+    return this.verified.size;
+  }
+
+  private async remembered(token: string): Promise<GraphCaller | undefined> {
+    const entry = this.verified.get(token, Math.floor(this.clock.now() / 1000));
+    if (!entry) return undefined;
+    if ((await this.keys.verificationKey(entry.kid)) === entry.key) return entry.value;
+    this.verified.delete(token);
+    return undefined;
+  }
+
+  private async verifyToken(token: string): Promise<GraphCaller> {
     const header = compactHeader(token);
-    if (header.alg !== 'RS256') throw new DomainError('tokenInvalid');
+    if (header.alg !== 'RS256' || !header.kid) throw new DomainError('tokenInvalid');
     const key = await this.keys.verificationKey(header.kid);
     if (!key) throw new DomainError('tokenInvalid');
     const claims = await this.verifySignatureAndLifetime(token, key);
     if (!GRAPH_AUDIENCES.includes(String(claims.aud))) throw new DomainError('tokenBadAudience');
-    return this.caller(claims);
+    const caller = callerOf(claims);
+    this.verified.set(token, { kid: header.kid, key, exp: claims.exp!, ...(claims.nbf === undefined ? {} : { nbf: claims.nbf }), value: caller });
+    return caller;
   }
 
   private async verifySignatureAndLifetime(token: string, key: Parameters<typeof jwtVerify>[1]): Promise<JWTPayload> {
@@ -53,15 +97,16 @@ export class AccessTokenVerifier {
     }
   }
 
-  private async caller(claims: JWTPayload): Promise<GraphCaller> {
-    const { tid, appid, idtyp, roles } = claims;
-    if (typeof tid !== 'string' || claims.iss !== stsIssuer(tid) || idtyp !== 'app' || typeof appid !== 'string') {
-      throw new DomainError('tokenInvalid');
-    }
-    if (!(await this.world.tenant(tid))) throw new DomainError('tokenInvalid');
-    const granted = Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
-    return { appId: appid, tenantId: tid, roles: granted, claims };
+}
+
+/** An app-only token issued by the tenant's STS (idtyp app); the tenant's existence is checked per request. */
+function callerOf(claims: JWTPayload): GraphCaller {
+  const { tid, appid, idtyp, roles } = claims;
+  if (typeof tid !== 'string' || claims.iss !== stsIssuer(tid) || idtyp !== 'app' || typeof appid !== 'string') {
+    throw new DomainError('tokenInvalid');
   }
+  const granted = Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
+  return { appId: appid, tenantId: tid, roles: granted, claims };
 }
 
 function bearerToken(header: string | undefined): string {

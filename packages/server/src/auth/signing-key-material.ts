@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, webcrypto, type KeyObject } from 'node:crypto';
-import { x509 } from '../tls/x509.js';
+import { loadX509 } from '../tls/x509.js';
 
 /** A signing key as stored (one document per key). Everything needed to sign and to publish. */
 export interface SigningKeyDoc {
@@ -36,6 +36,7 @@ const CERT_LIFETIME_MS = 5 * 365 * DAY_MS;
  * SHA-1 thumbprint of the certificate, so `kid` and `x5t` carry the same value.
  */
 export async function createSigningKey(subject: string, now: number): Promise<SigningKeyDoc> {
+  const x509 = await loadX509();
   const keys = (await webcrypto.subtle.generateKey(RSA, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^[89a-f]/, '1'),

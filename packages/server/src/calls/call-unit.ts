@@ -2,7 +2,8 @@ import { isConnected } from '../domain/calls/call-rules.js';
 import type { Call, CallEvent, Conference, Operation } from '../domain/calls/types.js';
 import { DomainError } from '../domain/errors/index.js';
 import { CALLBACK_STREAM } from '../notify/callback-message.js';
-import type { StoreTx } from '../storage/ports.js';
+import type { DocumentPort, StoreTx } from '../storage/ports.js';
+import { readShared } from '../storage/shared/shared-reads.js';
 import { WorldReader } from '../world/world-reader.js';
 import { LEG_TIMER_KINDS, callTimerKey, type CallTimer, type CallTimerKind } from './call-timers.js';
 import type { NotificationFactory } from './notification-factory.js';
@@ -46,6 +47,11 @@ export class CallUnit {
     private readonly notifications: NotificationFactory,
   ) {
     this.world = new WorldReader(tx);
+  }
+
+  /** The transaction's documents, for what must commit with this unit but is not a call document (fault rule counters). */
+  get txDocs(): DocumentPort {
+    return this.tx.docs;
   }
 
   async call(id: string): Promise<Call | undefined> {
@@ -172,7 +178,9 @@ export class CallUnit {
     const key = `${kind}/${id}`;
     const known = this.docs.get(key);
     if (known) return known.state === 'deleted' ? undefined : (known.data as T);
-    const stored = await this.tx.docs.get<T>(kind, id);
+    // Use cases treat documents as values (domain functions return changed copies), so the
+    // store's own copy will do: a 10,000-entry roster is then not copied on every join.
+    const stored = await readShared<T>(this.tx.docs, kind, id);
     if (stored) this.docs.set(key, { kind, id, data: stored.data, version: stored.version, state: 'clean' });
     return stored?.data;
   }

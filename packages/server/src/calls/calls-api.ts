@@ -23,11 +23,13 @@ export interface CreateCallCommand {
   callbackUri: string;
   mediaHosting: 'service' | 'app';
   requestedModalities: Modality[];
-  /** P2P / group-call targets (users); empty for meeting joins. */
+  /** P2P / group-call targets (users, or one phone number); empty for meeting joins. */
   targets: Identity[];
   meeting?: MeetingLocator;
   /** source.identity.guest: join as a guest with this display name. */
   guest?: { displayName: string; id?: string };
+  /** source.identity.applicationInstance: the app's resource account places the call (needed to call a phone). */
+  applicationInstance?: Identity;
   contentSharingNotifications: boolean;
   /** Properties echoed back on the call resource, as sent. */
   echo: Record<string, unknown>;

@@ -7,6 +7,7 @@ import { CALL_KINDS } from './call-unit.js';
 import { callApp, hangUp } from './people/call-app.js';
 import { inviteApp } from './people/invite-app.js';
 import { endMeeting } from './people/end-meeting.js';
+import { joinCrowd, type CrowdJoined } from './people/join-crowd.js';
 import { conferenceParticipant, joinMeeting, meetingRoster } from './people/join-meeting.js';
 import type { MeetingRoster, PersonJoin, PersonJoined } from './people/people-types.js';
 import { currentDominantSpeaker, dominantSpeaker, hold, resumeHeld, setVideo, type DominantSpeaker } from './people/media-actions.js';
@@ -18,6 +19,7 @@ import { storedCall } from './use-cases/read-calls.js';
 
 export type { MeetingRoster, PersonJoin, PersonJoined } from './people/people-types.js';
 export type { DominantSpeaker } from './people/media-actions.js';
+export type { CrowdJoined } from './people/join-crowd.js';
 
 /**
  * Simulated people, driven by the control API, the CLI and scenarios: they join and leave
@@ -36,6 +38,11 @@ export class PeopleService {
   /** A user, guest, anonymous or phone caller joins; `muted`/`video` override the person's own flags. */
   joinMeeting(meetingId: string, person: PersonJoin, muted?: boolean, video?: boolean): Promise<PersonJoined> {
     return joinMeeting(this.ctx, meetingId, { ...person, ...(muted === undefined ? {} : { muted }), ...(video === undefined ? {} : { video }) });
+  }
+
+  /** `count` guests join in one roster version (seeding large meetings; see people/join-crowd.ts). */
+  joinCrowd(meetingId: string, count: number, prefix = 'Crowd guest'): Promise<CrowdJoined> {
+    return joinCrowd(this.ctx, meetingId, count, prefix);
   }
 
   roster(meetingId: string): Promise<MeetingRoster> {

@@ -14,9 +14,9 @@ export interface CallPlan {
   tenantId: string;
   grantedBy: string;
   meeting?: Meeting;
-  /** The app, or the guest identity it joins a meeting as. */
+  /** The app, the guest identity it joins a meeting as, or the application instance it calls from. */
   source: Identity;
-  /** Users called, with their names from the directory. */
+  /** Users called, with their names from the directory, or the phone number called. */
   targets: Identity[];
   joinedAsGuest: boolean;
 }
@@ -37,17 +37,33 @@ async function planMeetingJoin(ctx: CallContext, caller: Caller, command: Create
 }
 
 /**
- * No meeting: one user target is a peer-to-peer call, otherwise a group call (≤ 5 users; none at
+ * No meeting: one target is a peer-to-peer call, otherwise a group call (≤ 5 users; none at
  * all is an empty group call, as Graph creates one when neither chat nor meeting info is given).
- * A guest identity only means something for meeting joins and is ignored here.
+ * A guest identity only means something for meeting joins and is ignored here; an application
+ * instance, when given, is the call's source (Graph shows it back as sent, PSTN example 9).
  */
 async function planOutgoingCall(ctx: CallContext, caller: Caller, command: CreateCallCommand): Promise<CallPlan> {
-  const tenantId = command.tenantId ?? caller.tenantId;
+  const tenantId = command.tenantId ?? command.applicationInstance?.tenantId ?? caller.tenantId;
   const scenario: CreateScenario = command.targets.length === 1 ? { kind: 'peerToPeer' } : { kind: 'groupCall' };
   if (command.targets.length > MAX_GROUP_CALL_TARGETS) throw new DomainError('tooManyCallTargets', { max: MAX_GROUP_CALL_TARGETS, count: command.targets.length });
+  checkPhoneCall(command, tenantId);
   const grantedBy = grantFor(scenarioPermissions(scenario), await rolesIn(ctx, caller, tenantId), command.mediaHosting);
-  const targets = await Promise.all(command.targets.map((target) => targetUser(ctx, target, tenantId)));
-  return { scenario: scenario.kind, tenantId, grantedBy, source: await appIdentity(ctx, caller, tenantId), targets, joinedAsGuest: false };
+  const targets = await Promise.all(command.targets.map((target) => calledParty(ctx, target, tenantId)));
+  const source = command.applicationInstance ?? (await appIdentity(ctx, caller, tenantId));
+  return { scenario: scenario.kind, tenantId, grantedBy, source, targets, joinedAsGuest: false };
+}
+
+/**
+ * A phone number is called peer to peer, from an application instance of the call's tenant:
+ * "PSTN → Init + an application instance" (BEHAVIOR.md §2.2); group calls an app creates hold
+ * VoIP users only (§4). Calls.Initiate.All is then checked like for any peer-to-peer call.
+ */
+function checkPhoneCall(command: CreateCallCommand, tenantId: string): void {
+  if (!command.targets.some((target) => target.kind === 'phone')) return;
+  const instance = command.applicationInstance;
+  if (!instance) throw new DomainError('phoneCallNeedsApplicationInstance');
+  if (command.targets.length > 1) throw new DomainError('unsupportedCallTarget', { kind: 'phone', reason: 'a phone number is called peer to peer, as the one target; group calls created by an app hold VoIP users only' });
+  if (instance.tenantId && !sameId(instance.tenantId, tenantId)) throw new DomainError('tenantMismatch');
 }
 
 /**
@@ -67,9 +83,10 @@ async function appIdentity(ctx: CallContext, caller: Caller, tenantId: string): 
   return { kind: 'application', id: caller.appId, ...(app ? { displayName: app.displayName } : {}), tenantId };
 }
 
-/** Calls reach users of the call's tenant; federation and PSTN are not simulated. */
-async function targetUser(ctx: CallContext, target: Identity, tenantId: string): Promise<Identity> {
-  if (target.kind !== 'user') throw new DomainError('unsupportedCallTarget', { kind: target.kind });
+/** Calls reach users of the call's tenant, or a phone number (any E.164 number rings); federation is not simulated. */
+async function calledParty(ctx: CallContext, target: Identity, tenantId: string): Promise<Identity> {
+  if (target.kind === 'phone') return target;
+  if (target.kind !== 'user') throw new DomainError('unsupportedCallTarget', { kind: target.kind, reason: 'Switchboard calls users of its world and phone numbers' });
   const user = await ctx.world.user(target.id.toLowerCase());
   if (!user || !sameId(user.tenantId, tenantId)) throw new DomainError('callTargetNotFound', { userId: target.id, tenantId });
   return { kind: 'user', id: user.id, displayName: user.displayName, tenantId: user.tenantId };

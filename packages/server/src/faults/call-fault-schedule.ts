@@ -14,12 +14,13 @@ async function armFault(unit: CallUnit, call: Call, fault: string, dueAt: number
 }
 
 /**
- * A leg just became established: the fault book's `call` rules that match it (afterMs later),
- * and the magic meeting it joined, if it is one that ends its bots (simulation/magic-values.ts).
+ * A leg just became established: the fault book's `call` rules that match it (afterMs later,
+ * counted in this transaction, with the timers they arm), and the magic meeting it joined, if it
+ * is one that ends its bots (simulation/magic-values.ts).
  */
 export async function armFaultsOnEstablished(ctx: CallContext, unit: CallUnit, call: Call, now: number): Promise<void> {
   const facts = { appId: call.appId, callId: call.id, ...(call.meetingId ? { meetingId: call.meetingId } : {}) };
-  for (const rule of ctx.faults?.callFaults(facts) ?? []) await armFault(unit, call, rule.fault, now + rule.afterMs);
+  for (const rule of (await ctx.faults?.callFaults(facts, unit.txDocs)) ?? []) await armFault(unit, call, rule.fault, now + rule.afterMs);
   const magic = magicMeeting(call.meetingId);
   if (magic?.from === 'established') await armFault(unit, call, magic.fault, now + magic.afterMs);
   const phone = magicPhoneCaller(call);

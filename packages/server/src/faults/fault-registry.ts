@@ -9,6 +9,8 @@ import type { ThrottlingProfile } from './throttling-profile.js';
  */
 export interface FaultRegistry extends FaultBook {
   get(id: string): FaultRule | undefined;
+  /** Re-reads the rules' stored counters (other nodes count too) for list() and get(). */
+  refreshCounts(): Promise<void>;
   add(rule: FaultRuleInput, source?: FaultRule['source']): Promise<FaultRule>;
   seed(): number;
   /** Sets the seed and restarts the random sequence. */

@@ -5,7 +5,7 @@ import { THROTTLING_OFF, type ThrottlingProfile } from './throttling-profile.js'
 /** The default seed of `rate` draws: fixed, so a run without --fault-seed is reproducible too. */
 export const DEFAULT_FAULT_SEED = 1;
 
-/** What the store keeps of the fault book: rules without their counters, seed, throttling. */
+/** The fault book's document: rules without their counters (documents of their own, fault-counters.ts), seed, throttling. */
 export interface FaultState {
   seed: number;
   throttling: ThrottlingProfile;

@@ -1,21 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Random } from '../domain/random.js';
+import type { DocumentPort } from '../storage/ports.js';
+import { countInMemory, type MatchCounter } from './fault-counters.js';
 import type { FaultBook } from './fault-book.js';
 import type { CallbackFaultFacts, GraphRequestFacts } from './fault-facts.js';
 import { faultRuleSchema, type CallbackMatch, type CallMatch, type FaultRule, type FaultRuleInput, type GraphMatch } from './fault-rule.js';
-import { fires } from './trigger.js';
 import { normalizeOperation } from './graph-operations.js';
+import { pathMatches } from './trigger.js';
 
 type Of<K extends FaultRule['kind']> = Extract<FaultRule, { kind: K }>;
 
 /**
  * Fault rules held by this node, evaluated in insertion order. The seeded Random makes `rate`
- * reproducible; StoredFaultBook adds persistence, the seed and throttling around it.
+ * reproducible; the counter decides and counts each match (in memory by default; StoredFaultBook
+ * passes durable, shared counters and adds persistence, the seed and throttling around it).
  */
 export class MemoryFaultBook implements FaultBook {
   private rules: FaultRule[] = [];
 
-  constructor(private random: Random) {}
+  constructor(
+    private random: Random,
+    private readonly counter: MatchCounter = countInMemory,
+  ) {}
 
   list(): FaultRule[] {
     return this.rules.map((rule) => ({ ...rule }));
@@ -26,9 +32,9 @@ export class MemoryFaultBook implements FaultBook {
     return rule ? { ...rule } : undefined;
   }
 
-  /** Replaces the rules wholesale (loading from the store or a file); counters start at 0. */
+  /** Replaces the rules wholesale (loading from the store or a file), with the counts they carry. */
   replace(rules: readonly FaultRule[]): void {
-    this.rules = rules.map((rule) => ({ ...rule, matched: 0, fired: 0 }));
+    this.rules = rules.map((rule) => ({ ...rule }));
   }
 
   /** A fresh Random: the same seed and request sequence then give the same faults again. */
@@ -52,30 +58,30 @@ export class MemoryFaultBook implements FaultBook {
     this.rules = [];
   }
 
-  graph(facts: GraphRequestFacts): ReturnType<FaultBook['graph']> {
-    const error = this.first('graphError', (rule) => graphMatches(rule.match, facts));
-    const latency = this.first('latency', (rule) => graphMatches(rule.match, facts));
+  async graph(facts: GraphRequestFacts): ReturnType<FaultBook['graph']> {
+    const error = await this.first('graphError', (rule) => graphMatches(rule.match, facts));
+    const latency = await this.first('latency', (rule) => graphMatches(rule.match, facts));
     return { ...(error ? { error } : {}), ...(latency ? { latency } : {}) };
   }
 
-  callback(facts: CallbackFaultFacts): Of<'callback'> | undefined {
+  callback(facts: CallbackFaultFacts): Promise<Of<'callback'> | undefined> {
     return this.first('callback', (rule) => callbackMatches(rule.match, facts));
   }
 
-  callFaults(facts: { appId: string; callId: string; meetingId?: string }): Of<'call'>[] {
-    return this.rules.filter((rule): rule is Of<'call'> => rule.kind === 'call' && callMatches(rule.match, facts) && this.fire(rule));
-  }
-
-  private first<K extends FaultRule['kind']>(kind: K, matches: (rule: Of<K>) => boolean): Of<K> | undefined {
-    const rule = this.rules.find((candidate): candidate is Of<K> => candidate.kind === kind && matches(candidate as Of<K>) && this.fire(candidate));
-    return rule ? { ...rule } : undefined;
-  }
-
-  private fire(rule: FaultRule): boolean {
-    rule.matched++;
-    const fired = fires(rule.trigger, rule, this.random);
-    if (fired) rule.fired++;
+  async callFaults(facts: { appId: string; callId: string; meetingId?: string }, docs?: DocumentPort): Promise<Of<'call'>[]> {
+    const fired: Of<'call'>[] = [];
+    for (const rule of this.rules) {
+      if (rule.kind === 'call' && callMatches(rule.match, facts) && (await this.counter.count(rule, this.random, docs))) fired.push({ ...rule });
+    }
     return fired;
+  }
+
+  /** The first rule of this kind that matches and fires; rules after it are not asked (their counters stay). */
+  private async first<K extends FaultRule['kind']>(kind: K, matches: (rule: Of<K>) => boolean): Promise<Of<K> | undefined> {
+    for (const rule of this.rules) {
+      if (rule.kind === kind && matches(rule as Of<K>) && (await this.counter.count(rule, this.random))) return { ...(rule as Of<K>) };
+    }
+    return undefined;
   }
 }
 
@@ -85,7 +91,7 @@ export function graphMatches(match: GraphMatch, facts: GraphRequestFacts): boole
     (match.httpMethod === undefined || match.httpMethod === facts.httpMethod) &&
     (match.version === undefined || match.version === facts.version) &&
     (match.appId === undefined || match.appId === facts.appId) &&
-    (match.path === undefined || new RegExp(match.path).test(facts.path))
+    (match.path === undefined || pathMatches(match.path, facts.path))
   );
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRandom, type Random } from '../domain/random.js';
 import type { DocumentPort } from '../storage/ports.js';
+import { StoredMatchCounter } from './fault-counters.js';
 import type { FaultBook } from './fault-book.js';
 import type { CallbackFaultFacts, GraphRequestFacts } from './fault-facts.js';
 import type { FaultFile } from './fault-file.schema.js';
@@ -16,11 +17,14 @@ export const faultRandom = (seed: number): Random => createRandom(seed).fork('fa
 
 /**
  * The node's fault book, kept in the store (one document) so a restart keeps rules, seed and
- * throttling profile. Counters live in memory: after a restart (or a clear, or a new seed) the
- * Random starts over, so the same seed, rules and request sequence give the same faults again.
+ * throttling profile. Each rule's counters are a document of their own, written per match
+ * (fault-counters.ts): a `times`-limited rule stays exhausted across a restart and is shared by
+ * every node on the database. The Random starts over after a restart (or a clear, or a new
+ * seed), so the same seed, rules and request sequence give the same `rate` draws again.
  */
 export class StoredFaultBook implements FaultRegistry {
   private readonly book: MemoryFaultBook;
+  private readonly counter: StoredMatchCounter;
   private readonly limiter = new ThrottleLimiter(undefined);
   private currentSeed: number;
   private profile: ThrottlingProfile = THROTTLING_OFF;
@@ -31,14 +35,16 @@ export class StoredFaultBook implements FaultRegistry {
     seed: number,
   ) {
     this.currentSeed = seed;
-    this.book = new MemoryFaultBook(faultRandom(seed));
+    this.counter = new StoredMatchCounter(docs);
+    this.book = new MemoryFaultBook(faultRandom(seed), this.counter);
   }
 
   /** Loads what the store holds; a `seed` given (the --fault-seed flag) replaces the stored one. */
   static async open(docs: DocumentPort, options: { seed?: number } = {}): Promise<StoredFaultBook> {
     const state = await readFaultState(docs);
     const book = new StoredFaultBook(docs, options.seed ?? state.seed);
-    book.book.replace(state.rules.map((rule) => ({ ...rule, matched: 0, fired: 0 }) as FaultRule));
+    const counts = await book.counter.load(state.rules.map((rule) => rule.id));
+    book.book.replace(state.rules.map((rule) => ({ ...rule, matched: 0, fired: 0, ...counts.get(rule.id) }) as FaultRule));
     book.applyProfile(state.throttling);
     if (options.seed !== undefined && options.seed !== state.seed) await book.persist();
     return book;
@@ -52,6 +58,12 @@ export class StoredFaultBook implements FaultRegistry {
     return this.book.get(id);
   }
 
+  /** Re-reads the stored counters, which other nodes may have moved, before the rules are shown. */
+  async refreshCounts(): Promise<void> {
+    const counts = await this.counter.load(this.book.list().map((rule) => rule.id));
+    this.book.replace(this.book.list().map((rule) => ({ ...rule, ...counts.get(rule.id) })));
+  }
+
   async add(input: FaultRuleInput, source: FaultRule['source'] = 'api'): Promise<FaultRule> {
     const rule = await this.book.add(input, source);
     await this.persist();
@@ -61,13 +73,16 @@ export class StoredFaultBook implements FaultRegistry {
   async remove(id: string): Promise<boolean> {
     const removed = await this.book.remove(id);
     if (removed) await this.persist();
+    if (removed) await this.counter.forget([id]);
     return removed;
   }
 
   async clear(): Promise<void> {
+    const ids = this.book.list().map((rule) => rule.id);
     await this.book.clear();
     this.book.reseed(faultRandom(this.currentSeed));
     await this.persist();
+    await this.counter.forget(ids);
   }
 
   seed(): number {
@@ -95,11 +110,13 @@ export class StoredFaultBook implements FaultRegistry {
 
   async applyFile(file: FaultFile, options: { keepSeed: boolean }): Promise<void> {
     const fromFile = file.rules.map((spec) => ruleOf(spec, 'file'));
+    const replaced = this.book.list().filter((rule) => rule.source === 'file').map((rule) => rule.id);
     this.book.replace([...fromFile, ...this.book.list().filter((rule) => rule.source !== 'file')]);
     if (file.seed !== undefined && !options.keepSeed) this.currentSeed = file.seed;
     this.book.reseed(faultRandom(this.currentSeed));
     if (file.throttling) this.applyProfile(file.throttling);
     await this.persist();
+    await this.counter.forget(replaced);
   }
 
   graph(facts: GraphRequestFacts): ReturnType<FaultBook['graph']> {
@@ -110,8 +127,8 @@ export class StoredFaultBook implements FaultRegistry {
     return this.book.callback(facts);
   }
 
-  callFaults(facts: { appId: string; callId: string; meetingId?: string }): ReturnType<FaultBook['callFaults']> {
-    return this.book.callFaults(facts);
+  callFaults(facts: { appId: string; callId: string; meetingId?: string }, docs?: DocumentPort): ReturnType<FaultBook['callFaults']> {
+    return this.book.callFaults(facts, docs);
   }
 
   private applyProfile(profile: ThrottlingProfile): void {

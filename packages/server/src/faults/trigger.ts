@@ -19,3 +19,22 @@ export function fires(trigger: FaultTrigger, counts: TriggerCounts, random: Rand
   if (trigger.everyNth !== undefined && (counts.matched - skip) % trigger.everyNth !== 0) return false;
   return trigger.rate === undefined || random.next() < trigger.rate;
 }
+
+/** Compiled path patterns of graph rules, by source; bounded so changing rules cannot grow it forever. */
+const PATTERNS = new Map<string, RegExp>();
+const PATTERNS_KEPT = 1000;
+
+/**
+ * Whether a rule's `match.path` (a regular expression, validated when the rule was added) matches
+ * the request path. Rules are asked on every Graph request: each source is compiled once, not per
+ * match. The patterns have no flags, so `test` keeps no state between calls.
+ */
+export function pathMatches(source: string, path: string): boolean {
+  let pattern = PATTERNS.get(source);
+  if (!pattern) {
+    if (PATTERNS.size >= PATTERNS_KEPT) PATTERNS.clear();
+    pattern = new RegExp(source);
+    PATTERNS.set(source, pattern);
+  }
+  return pattern.test(path);
+}

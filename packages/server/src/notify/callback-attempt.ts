@@ -47,7 +47,8 @@ export async function attemptCallback(deps: AttemptDeps, message: OutboxMessage<
 
 /**
  * The URL is checked again at delivery (the policy may have changed since the call was created,
- * and a redelivery names a logged URL); a refusal is permanent. Every POST gets a fresh token.
+ * and a redelivery names a logged URL); a refusal is permanent. Every POST carries a token issued
+ * in the second it is sent (callback-signer.ts).
  */
 async function send(deps: AttemptDeps, callback: CallbackMessage): Promise<Sent> {
   try {

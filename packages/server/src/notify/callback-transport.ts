@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
 import type { CallbackUrlPolicy } from './callback-url-policy.js';
 import { CallbackAddressRefusedError, guardedLookup, type ResolveAll } from './guarded-lookup.js';
 
@@ -20,14 +20,18 @@ const SNIPPET_CHARS = 300;
  * which this agent does not have), so a 3xx is an answer like any other non-2xx.
  */
 export class CallbackTransport {
-  private readonly agent: Agent;
+  /** undici is loaded at the first delivery, not at start: it is ~0.15 s of every cold start (issue 9). */
+  private client?: Promise<{ agent: Agent; request: typeof import('undici').request }>;
 
   constructor(
-    policy: CallbackUrlPolicy,
+    private readonly policy: CallbackUrlPolicy,
     private readonly timeoutMs: number,
-    resolve?: ResolveAll,
-  ) {
-    this.agent = new Agent({ connect: { lookup: guardedLookup(policy, resolve) } });
+    private readonly resolve?: ResolveAll,
+  ) {}
+
+  private undici(): Promise<{ agent: Agent; request: typeof import('undici').request }> {
+    this.client ??= import('undici').then(({ Agent, request }) => ({ agent: new Agent({ connect: { lookup: guardedLookup(this.policy, this.resolve) } }), request }));
+    return this.client;
   }
 
   /** Never throws: a failure is a result with `error`. The timeout covers the whole exchange. */
@@ -35,8 +39,9 @@ export class CallbackTransport {
     const started = performance.now();
     const elapsed = (): number => Math.round(performance.now() - started);
     try {
+      const { agent, request } = await this.undici();
       const signal = AbortSignal.timeout(this.timeoutMs);
-      const response = await request(url, { dispatcher: this.agent, method: 'POST', headers, body, signal });
+      const response = await request(url, { dispatcher: agent, method: 'POST', headers, body, signal });
       const { statusCode: status } = response;
       if (status >= 200 && status < 300) {
         await response.body.dump();
@@ -49,8 +54,8 @@ export class CallbackTransport {
     }
   }
 
-  close(): Promise<void> {
-    return this.agent.close();
+  async close(): Promise<void> {
+    if (this.client) await (await this.client).agent.close();
   }
 
   private describeError(error: unknown): string {

@@ -14,9 +14,17 @@ export interface CallbackUrlPolicyOptions {
  * forgery). Graph requires https callbackUris (BEHAVIOR.md §3.1); loopback is always allowed
  * because that is where a bot under development listens. The rules are in docs/callbacks.md.
  */
+/** URLs remembered as allowed: one per live call's callbackUri is the usual working set. */
+const PASSED_KEPT = 1000;
+
 export class CallbackUrlPolicy {
   private readonly anyHost: boolean;
   private readonly listed: ReadonlySet<string>;
+  /**
+   * URLs that passed: `check` runs before every delivery, and its answer depends only on the URL
+   * and this instance's fixed options. Refusals are never kept, so they throw the same error each time.
+   */
+  private readonly passed = new Set<string>();
 
   constructor(private readonly options: CallbackUrlPolicyOptions) {
     this.anyHost = options.callbackHosts.includes('*');
@@ -25,6 +33,13 @@ export class CallbackUrlPolicy {
 
   /** Throws callbackUriInvalid, callbackUriNotAllowed or callbackHttpNotAllowed (all 400). */
   check(url: string): void {
+    if (this.passed.has(url)) return;
+    this.checkAnew(url);
+    if (this.passed.size >= PASSED_KEPT) this.passed.clear();
+    this.passed.add(url);
+  }
+
+  private checkAnew(url: string): void {
     const parsed = parseCallbackUrl(url);
     const host = canonicalHost(parsed.hostname);
     if (!this.hostAllowed(host)) throw notifyError('callbackUriNotAllowed', { host });

@@ -2,8 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SigningKeys } from '../auth/signing-keys.js';
 import type { Clock } from '../domain/clock.js';
 import type { Wakeup } from '../runtime/wakeup.js';
-import { LeaseLostError } from '../storage/errors.js';
-import type { OutboxMessage, Store } from '../storage/ports.js';
+import type { OutboxMessage, Store, StoreTx } from '../storage/ports.js';
 import { attemptCallback, type AttemptDeps, type AttemptResult } from './callback-attempt.js';
 import type { CallbackMessage } from './callback-message.js';
 import { CallbackSigner } from './callback-signer.js';
@@ -14,6 +13,7 @@ import type { FaultBook } from '../faults/fault-book.js';
 import { callbackFaultFacts } from './callback-fault-facts.js';
 import { deliverFaulted, type CallbackFaultDeps, type FaultedDelivery } from './callback-faults.js';
 import type { RetryLimits } from './retry-policy.js';
+import { DeliveryRecorder } from './delivery-recorder.js';
 
 /** The subset of a pino logger the dispatcher writes to. */
 export interface DispatcherLog {
@@ -48,6 +48,8 @@ export interface CallbackDispatcherDeps {
   faults?: Pick<FaultBook, 'callback'>;
   /** Clock-time waits of delay and reorder faults (default: the clock at config.timeScale). */
   time?: WaitableClock;
+  /** True while the state is being swapped (import, reset): nothing is claimed meanwhile. */
+  held?: () => boolean;
 }
 
 export interface CallbackDispatcher {
@@ -57,7 +59,15 @@ export interface CallbackDispatcher {
   drained(): Promise<void>;
 }
 
-const DEFAULTS = { concurrency: 16, pollMs: 500, keepAttempts: 10_000 };
+/** Exported for the callback benchmark, whose raw baseline uses the same concurrency. */
+export const DISPATCHER_DEFAULTS = { concurrency: 16, pollMs: 500, keepAttempts: 10_000 } as const;
+/**
+ * Under load a claim waits until this many slots are free. Each claim is one query over the heads
+ * of every call's stream, so claiming after each finished delivery would cost that query per
+ * callback; with few deliveries in flight (the usual case) more slots than this are free and a
+ * new callback is claimed at once.
+ */
+const CLAIM_BATCH = 4;
 /** Prune the delivery log after this many new entries. */
 const PRUNE_EVERY = 500;
 /**
@@ -78,7 +88,7 @@ const silent: DispatcherLog = { debug: () => undefined, warn: () => undefined, e
  * Delivers the callback outbox: claims the head message of each call (the outbox hands out one
  * per stream, so a call's notifications go out in order and a failing head holds back the rest of
  * its call only), POSTs several calls at once, and records every attempt in the delivery log in
- * the same transaction that completes or reschedules the message.
+ * the same transaction that completes or reschedules the message (delivery-recorder.ts).
  */
 export function startCallbackDispatcher(deps: CallbackDispatcherDeps): CallbackDispatcher {
   const loop = new DispatchLoop(deps);
@@ -91,17 +101,22 @@ class DispatchLoop {
   private readonly transport: CallbackTransport;
   private readonly attemptDeps: AttemptDeps;
   private readonly faultDeps: CallbackFaultDeps;
+  private readonly recorder: DeliveryRecorder;
   private readonly log: DispatcherLog;
   private readonly concurrency: number;
   private readonly pollMs: number;
   private readonly keepAttempts: number;
-  /** A claim outlives the slowest attempt (timeout) with room for the log write; clock ms. */
-  private readonly leaseMs: number;
+  /** A claim outlives the slowest attempt (timeout) with room for the log write; real ms. */
+  private readonly realLeaseMs: number;
   private running = true;
   private stopping: Promise<void> | undefined;
   private loop: Promise<void> = Promise.resolve();
   private nextRetryAt: number | undefined;
   private sincePrune = 0;
+  /** The last claim query found nothing to deliver (drained() only reads the outbox then). */
+  private foundNothing = false;
+  /** The last claim filled its limit, so more may be waiting: only then do outcomes claim too (claimIn). */
+  private backlog = false;
 
   constructor(private readonly deps: CallbackDispatcherDeps) {
     this.transport = new CallbackTransport(deps.policy, deps.config.callbackTimeoutMs);
@@ -110,12 +125,22 @@ class DispatchLoop {
     const time = deps.time ?? realTimeWaits(deps.clock, deps.config.timeScale ?? 1);
     this.faultDeps = { ...this.attemptDeps, store: deps.store, time, timeoutMs: deps.config.callbackTimeoutMs };
     this.log = deps.log ?? silent;
-    this.concurrency = Math.max(deps.concurrency ?? DEFAULTS.concurrency, 1);
-    this.pollMs = deps.pollMs ?? DEFAULTS.pollMs;
-    this.keepAttempts = deps.keepAttempts ?? DEFAULTS.keepAttempts;
-    // Clock ms: under --time-scale the clock runs faster than the real-time attempt it must outlive.
-    const realLeaseMs = Math.max(deps.leaseMs ?? deps.config.callbackTimeoutMs * 2 + 30_000, deps.config.callbackTimeoutMs + LEASE_MARGIN_MS);
-    this.leaseMs = realLeaseMs * (deps.config.timeScale ?? 1);
+    this.recorder = new DeliveryRecorder({
+      store: deps.store,
+      owner: deps.owner,
+      leaseLost: (message, { entry }) => this.log.warn({ seq: message.seq, callId: entry.callId }, 'callback dispatcher: lease lost during delivery; another node retries it'),
+      othersInFlight: () => this.inFlight.size > 1,
+      refill: { claim: (tx, freed) => this.claimIn(tx, freed), launch: (claimed) => this.launchAll(claimed) },
+    });
+    this.concurrency = Math.max(deps.concurrency ?? DISPATCHER_DEFAULTS.concurrency, 1);
+    this.pollMs = deps.pollMs ?? DISPATCHER_DEFAULTS.pollMs;
+    this.keepAttempts = deps.keepAttempts ?? DISPATCHER_DEFAULTS.keepAttempts;
+    this.realLeaseMs = Math.max(deps.leaseMs ?? deps.config.callbackTimeoutMs * 2 + 30_000, deps.config.callbackTimeoutMs + LEASE_MARGIN_MS);
+  }
+
+  /** Clock ms: under a time scale (read at each claim) the clock runs faster than the real-time attempt it must outlive. */
+  private get leaseMs(): number {
+    return this.realLeaseMs * (this.deps.config.timeScale ?? 1);
   }
 
   start(): void {
@@ -127,8 +152,9 @@ class DispatchLoop {
     return this.stopping;
   }
 
+  /** Reading the whole outbox is costly under a backlog, so it is only asked once the loop ran dry. */
   async drained(): Promise<void> {
-    while (this.inFlight.size > 0 || (await this.deps.store.outbox.pending()).length > 0) await sleep(5);
+    while (this.inFlight.size > 0 || !this.foundNothing || (await this.deps.store.outbox.pending()).length > 0) await sleep(5);
   }
 
   private async shutDown(): Promise<void> {
@@ -151,16 +177,41 @@ class DispatchLoop {
   /** Never throws: a store failure is logged and retried on the next turn. */
   private async claim(): Promise<OutboxMessage<CallbackMessage>[]> {
     const limit = this.concurrency - this.inFlight.size;
-    if (limit <= 0) return [];
+    if (limit < Math.min(CLAIM_BATCH, this.concurrency) || this.deps.held?.()) return [];
     try {
       const { store, clock, owner } = this.deps;
       const claimed = await store.outbox.claim<CallbackMessage>({ now: clock.now(), leaseMs: this.leaseMs, limit, owner });
+      this.foundNothing = claimed.length === 0;
+      this.backlog = claimed.length >= limit;
       // Our own lease may have run out under a fast clock and been renewed by this claim: keep the delivery in flight.
       return claimed.filter((message) => !this.inFlight.has(message.seq));
     } catch (error) {
       this.log.error({ err: error }, 'callback dispatcher: claiming from the outbox failed');
       return [];
     }
+  }
+
+  /**
+   * The claim the recorder runs in an outcome's transaction: the slots that outcome frees plus
+   * those already free, once they reach CLAIM_BATCH (the same rule as the loop's own claims, so
+   * the claim query does not run for every outcome). The completed heads are gone in this
+   * transaction, so their calls' next messages are claimable here, in order. Only under a backlog:
+   * otherwise the query would mostly find nothing, and new messages wake the loop anyway. Errors
+   * roll the outcome back like any store error.
+   */
+  private async claimIn(tx: StoreTx, freed: number): Promise<OutboxMessage<CallbackMessage>[]> {
+    const limit = this.concurrency - this.inFlight.size + freed;
+    if (!this.running || !this.backlog || limit < Math.min(CLAIM_BATCH, this.concurrency) || this.deps.held?.()) return [];
+    const { clock, owner } = this.deps;
+    const claimed = await tx.outbox.claim<CallbackMessage>({ now: clock.now(), leaseMs: this.leaseMs, limit, owner });
+    if (claimed.length === 0) this.foundNothing = true;
+    this.backlog = claimed.length >= limit;
+    return claimed;
+  }
+
+  /** After the commit: a message still in flight here (lease renewed under a fast clock) is not started twice. */
+  private launchAll(claimed: OutboxMessage<CallbackMessage>[]): void {
+    for (const message of claimed) if (!this.inFlight.has(message.seq)) this.launch(message);
   }
 
   /** Until the next retry is due, or pollMs at most; a wake (new callback, finished delivery) cuts it short. */
@@ -184,9 +235,9 @@ class DispatchLoop {
 
   private async deliver(message: OutboxMessage<CallbackMessage>): Promise<void> {
     if (message.payload?.kind !== 'callback') return this.dropForeign(message);
-    const rule = this.faultFor(message.payload);
+    const rule = await this.faultFor(message.payload);
     const result: FaultedDelivery = rule ? await deliverFaulted(this.faultDeps, message, rule) : { ...(await attemptCallback(this.attemptDeps, message)), extra: [] };
-    await this.record(message, result);
+    await this.recorder.record(message, result);
     this.report(result);
     if (result.retryAt !== undefined) this.nextRetryAt = Math.min(this.nextRetryAt ?? Infinity, result.retryAt);
     if (++this.sincePrune >= PRUNE_EVERY) await this.prune();
@@ -196,28 +247,9 @@ class DispatchLoop {
    * The fault rule for this attempt, if one fires. A copy requeued by a reorder fault is not
    * asked again; without rules this is one cheap scan of an empty list.
    */
-  private faultFor(callback: CallbackMessage): ReturnType<FaultBook['callback']> {
+  private async faultFor(callback: CallbackMessage): ReturnType<FaultBook['callback']> {
     if (!this.deps.faults || callback.faulted) return undefined;
     return this.deps.faults.callback(callbackFaultFacts(callback));
-  }
-
-  /** Completes or reschedules the message together with its log entries (and a requeued copy, for a reorder fault). */
-  private async record(message: OutboxMessage<CallbackMessage>, { entry, retryAt, extra, requeue }: FaultedDelivery): Promise<void> {
-    const { store, owner } = this.deps;
-    try {
-      await store.transaction(async (tx) => {
-        if (retryAt === undefined) await tx.outbox.complete(message.seq, owner);
-        else await tx.outbox.reschedule(message.seq, owner, retryAt, entry.error ?? 'failed');
-        if (requeue) await tx.outbox.append([{ stream: message.stream, payload: requeue }]);
-        await tx.deliveries.append(entry);
-        for (const more of extra) await tx.deliveries.append(more);
-      });
-    } catch (error) {
-      if (!(error instanceof LeaseLostError)) throw error;
-      // Another node took the message over after our lease ran out: it owns the outcome now (at-least-once).
-      this.log.warn({ seq: message.seq, callId: entry.callId }, 'callback dispatcher: lease lost during delivery; another node retries it');
-      await store.deliveries.append(entry);
-    }
   }
 
   private report({ entry, retryAt }: AttemptResult): void {

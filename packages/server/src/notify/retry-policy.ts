@@ -20,6 +20,20 @@ export interface RetryLimits {
 }
 
 /**
+ * The limits with `timeScale` read from the clock on every use, so a scale set at run time (the
+ * control API's PUT /_switchboard/clock) paces the next retry, not only the --time-scale of the
+ * start. The max age follows the scale of the moment too.
+ */
+export function liveRetryLimits<T extends RetryLimits>(limits: T, clock: { view(): { scale: number } }): T {
+  return {
+    ...limits,
+    get timeScale() {
+      return clock.view().scale;
+    },
+  };
+}
+
+/**
  * The wait after failed attempt `attempt` (1-based): 1 s, 2 s, 4 s … capped at 60 s, each ±20 %
  * and never over 60 s (so waits at the cap spread over 48–60 s).
  */

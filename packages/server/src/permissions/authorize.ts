@@ -3,7 +3,9 @@ import type { ApiVersion, Authorization, OperationEntry } from './types.js';
 
 export { permissionPage, permissionSummaries } from './permission-page.js';
 
-const entryOf = (operation: string): OperationEntry | undefined => methodMatrix.find((entry) => entry.operation === operation);
+/** Indexed once: the gateway asks for an operation's entry on every Graph request. */
+const ENTRIES = new Map<string, OperationEntry>(methodMatrix.map((entry) => [entry.operation, entry]));
+const entryOf = (operation: string): OperationEntry | undefined => ENTRIES.get(operation);
 
 /** Operations that have a Graph method page in `version` (e.g. `participant.muteAll` is beta-only). */
 export function operationsFor(version: ApiVersion): OperationName[] {

@@ -129,6 +129,8 @@ export class VirtualTimeControl implements TimeControl {
       if (!stored || stored.version <= this.seenVersion || this.changing > 0) return;
       this.seenVersion = stored.version;
       this.deps.clock.restore(stored.data);
+      // The timer runner sleeps until the next timer at the old scale: it recomputes now.
+      this.deps.wake.timers.notify();
     }, () => undefined);
     const interval = setInterval(refresh, ms);
     interval.unref();

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppDeps } from '../services.js';
 import { startTimerRunner } from '../calls/timer-runner.js';
 import { startCallbackDispatcher, type CallbackDispatcher } from '../notify/dispatcher.js';
+import { liveRetryLimits } from '../notify/retry-policy.js';
 
 /** How often a node re-reads the shared time line on PostgreSQL (real ms). */
 const FOLLOW_MS = 1000;
@@ -26,11 +27,19 @@ export function startWorkers(deps: AppDeps, options: { owner: string; log: Fasti
     wake: services.wake,
     owner: options.owner,
     realTimeScale: () => services.time.view().scale,
-    held: () => services.time.held(),
+    held: () => services.time.held() || services.state.swapping(),
     ...(config.leaseMs === undefined ? {} : { leaseMs: config.leaseMs }),
     log: (message, error) => timerLog.warn({ err: error }, message),
   });
   services.time.attachTimers(timers.runDue);
+  // An import or reset swaps the state between two timer rounds, with no callback claimed meanwhile.
+  services.state.attachWorkers({
+    exclusive: (work) => timers.exclusive(work),
+    resume: () => {
+      services.wake.timers.notify();
+      services.wake.outbox.notify();
+    },
+  });
   // Several nodes on one database share the time line: each re-reads it (docs/time.md).
   const unfollow = store.backend === 'postgres' ? services.time.follow(FOLLOW_MS) : () => undefined;
   const dispatcher = startCallbackDispatcher({
@@ -41,9 +50,11 @@ export function startWorkers(deps: AppDeps, options: { owner: string; log: Fasti
     wake: services.wake.outbox,
     owner: options.owner,
     ...(config.leaseMs === undefined ? {} : { leaseMs: config.leaseMs }),
-    config,
+    // Retry waits and leases follow the clock's scale of the moment, set at start or at run time.
+    config: liveRetryLimits(config, services.time),
     faults: services.faults,
     time: services.time,
+    held: () => services.state.swapping(),
     log: options.log.child({ component: 'callbacks' }),
   });
   return {

@@ -1,5 +1,5 @@
 import { END_REASONS, type EndReason } from '../domain/calls/end-reasons.js';
-import type { Call, ResultInfo } from '../domain/calls/types.js';
+import type { Call, Identity, ResultInfo } from '../domain/calls/types.js';
 
 /**
  * Magic values (issue 6, item 5), like a payment provider's test card numbers: ids of the demo
@@ -67,9 +67,9 @@ export const MAGIC_USERS = {
 } as const satisfies Record<string, MagicUser>;
 
 /**
- * A phone (PSTN) number that, when it calls an app (POST /_switchboard/phone/{number}/call),
- * always behaves the same way once the app answered. Numbers are in the 555-01xx range reserved
- * for fiction, so they never reach anyone real.
+ * A phone (PSTN) number that, when it calls an app (POST /_switchboard/phone/{number}/call) or an
+ * app calls it, always behaves the same way once the call is established. Numbers are in the
+ * 555-01xx range reserved for fiction, so they never reach anyone real.
  */
 export interface MagicPhoneNumber {
   number: string;
@@ -84,18 +84,58 @@ export interface MagicPhoneNumber {
 export const MAGIC_PHONE_NUMBERS = {
   hangsUpAfterAnswer: {
     number: '+14255550540', displayName: 'Magic: Hangs Up After 10 s', afterMs: 10_000, fault: 'pstnUserHungUp', reason: 'pstnUserHungUp',
-    outcome: 'hangs up 10 s (clock time) after the app answers: the call ends as ended by the PSTN user',
+    outcome: 'hangs up 10 s (clock time) after the call is established (the app answered it, or it answered the app): the call ends as ended by the PSTN user',
   },
 } as const satisfies Record<string, MagicPhoneNumber>;
+
+/**
+ * A phone number an app calls (a PSTN call) that never gets established: the peer ring
+ * (simulation/phone-ring.ts) ends or holds the app's leg instead of answering. Codes come from
+ * the call-delete end reason table (domain/calls/end-reasons.ts), which lists no busy or 603
+ * decline code, so there is no busy number. The last two digits are those of the subcode.
+ */
+export interface MagicDialedNumber {
+  number: string;
+  /** unreachable and decline end the leg at once with `reason`; noAnswer rings until the ring timeout. */
+  answer: 'unreachable' | 'decline' | 'noAnswer';
+  reason: EndReason;
+  outcome: string;
+}
+
+export const MAGIC_DIALED_NUMBERS = {
+  unreachable: {
+    number: '+14255550134', answer: 'unreachable', reason: 'unableToRoute',
+    outcome: 'cannot be reached: the call ends instead of being established, as it could not be routed',
+  },
+  declines: {
+    number: '+14255550176', answer: 'decline', reason: 'calleeUnreachable',
+    outcome: 'declines at once: the call ends instead of being established',
+  },
+  neverAnswers: {
+    number: '+14255550157', answer: 'noAnswer', reason: 'calleeNoSignal',
+    outcome: 'never answers: the call rings for the ring timeout (30 s of clock time, or the beta ringingTimeoutInSeconds), then ends',
+  },
+} as const satisfies Record<string, MagicDialedNumber>;
 
 export function magicPhoneNumber(number: string | undefined): MagicPhoneNumber | undefined {
   return Object.values(MAGIC_PHONE_NUMBERS).find((phone) => phone.number === number);
 }
 
-/** The magic phone caller on the other end of an app's incoming peer-to-peer call, if it is one. */
-export function magicPhoneCaller(call: Pick<Call, 'direction' | 'scenario' | 'source'>): MagicPhoneNumber | undefined {
-  if (call.direction !== 'incoming' || call.scenario !== 'incoming' || call.source.kind !== 'phone') return undefined;
-  return magicPhoneNumber(call.source.id);
+/** The magic phone on the other end of an app's peer-to-peer call (its caller, or the number it called), if it is one. */
+export function magicPhoneCaller(call: Pick<Call, 'direction' | 'scenario' | 'source' | 'targets'>): MagicPhoneNumber | undefined {
+  return magicPhoneNumber(phonePeerOf(call)?.id);
+}
+
+/** The magic number an app's PSTN call dialled, if it is one that is never established. */
+export function magicDialedNumber(call: Pick<Call, 'direction' | 'scenario' | 'source' | 'targets'>): MagicDialedNumber | undefined {
+  const phone = call.direction === 'outgoing' ? phonePeerOf(call) : undefined;
+  return Object.values(MAGIC_DIALED_NUMBERS).find((dialed) => dialed.number === phone?.id);
+}
+
+/** The phone party of a peer-to-peer call: an incoming call's caller, or the one target of an outgoing call. */
+function phonePeerOf(call: Pick<Call, 'direction' | 'scenario' | 'source' | 'targets'>): Identity | undefined {
+  const peer = call.direction === 'incoming' && call.scenario === 'incoming' ? call.source : call.scenario === 'peerToPeer' ? call.targets[0] : undefined;
+  return peer?.kind === 'phone' ? peer : undefined;
 }
 
 /** A joinMeetingIdMeetingInfo passcode that is wrong for every meeting (400 meetingPasscodeInvalid). */
@@ -133,15 +173,20 @@ export function magicValueRows(): MagicValueRow[] {
     resultInfo: { ...END_REASONS[u.reason] },
   }));
   const phones = Object.entries(MAGIC_PHONE_NUMBERS).map(([name, p]): MagicValueRow => ({
-    kind: 'phone', name, value: p.number, use: 'the caller of POST /_switchboard/phone/{number}/call (or a scenario phone person that calls an app)',
+    kind: 'phone', name, value: p.number, use: 'the caller of POST /_switchboard/phone/{number}/call (or a scenario phone person that calls an app), or the phone target of a PSTN call an app places',
     outcome: p.outcome,
     resultInfo: { ...END_REASONS[p.reason] },
+  }));
+  const dialed = Object.entries(MAGIC_DIALED_NUMBERS).map(([name, d]): MagicValueRow => ({
+    kind: 'phone', name, value: d.number, use: 'the phone target (identity.phone.id) of a PSTN call an app places from its application instance',
+    outcome: d.outcome,
+    resultInfo: { ...END_REASONS[d.reason] },
   }));
   const passcode: MagicValueRow = {
     kind: 'passcode', name: 'wrongPasscode', value: MAGIC_WRONG_PASSCODE, use: 'joinMeetingIdMeetingInfo.passcode, with any joinMeetingId',
     outcome: 'the create-call request fails: the passcode is wrong', error: { status: 400, id: 'meetingPasscodeInvalid' },
   };
-  return [...meetings, ...users, ...phones, passcode];
+  return [...meetings, ...users, ...phones, ...dialed, passcode];
 }
 
 /** The magic meetings and users as world file entries (the demo world seeds them; world/demo-world.ts). */

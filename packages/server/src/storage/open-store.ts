@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Clock } from '../domain/clock.js';
 import { MemoryStore } from './memory/memory-store.js';
 import type { Store } from './ports.js';
-import { PostgresStore } from './postgres/postgres-store.js';
 import type { RetryListener } from './postgres/retry.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 
@@ -25,6 +24,8 @@ export async function openStore({ inMemory, dataDir, clock, databaseUrl, onRetry
   if (databaseUrl !== undefined) {
     // Silently preferring one would leave the user believing state is (or is not) durable.
     if (inMemory) throw new Error('storage: --in-memory and --database exclude each other; choose one');
+    // Loaded on demand: `pg` and the adapter add ~0.15 s to every start on the embedded store (issue 9, cold start).
+    const { PostgresStore } = await import('./postgres/postgres-store.js');
     return PostgresStore.open(databaseUrl, clock, onRetry ? { onRetry } : {});
   }
   if (inMemory) return new MemoryStore(clock);

@@ -1,6 +1,6 @@
 import { webcrypto, X509Certificate as NodeX509 } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
-import { x509 } from './x509.js';
+import { loadX509 } from './x509.js';
 
 const ALG = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
 const DAY = 24 * 60 * 60 * 1000;
@@ -15,6 +15,7 @@ async function keyPair(): Promise<webcrypto.CryptoKeyPair> {
 }
 
 async function exportKey(key: webcrypto.CryptoKey): Promise<string> {
+  const x509 = await loadX509();
   const der = await webcrypto.subtle.exportKey('pkcs8', key);
   return x509.PemConverter.encode(der, 'PRIVATE KEY');
 }
@@ -23,6 +24,7 @@ const serial = (): string => Buffer.from(webcrypto.getRandomValues(new Uint8Arra
 
 /** A local certificate authority for this data directory (10 years). */
 export async function createCa(now: Date): Promise<Pem> {
+  const x509 = await loadX509();
   const keys = await keyPair();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
@@ -42,6 +44,7 @@ export async function createCa(now: Date): Promise<Pem> {
 
 /** A server certificate signed by the CA, valid for `names` (DNS names and IP addresses). */
 export async function createServerCert(ca: Pem, names: string[], now: Date): Promise<Pem> {
+  const x509 = await loadX509();
   const keys = await keyPair();
   const caCert = new x509.X509Certificate(ca.certPem);
   const caKey = await importKey(ca.keyPem);
@@ -67,6 +70,7 @@ export async function createServerCert(ca: Pem, names: string[], now: Date): Pro
 }
 
 async function importKey(pem: string): Promise<webcrypto.CryptoKey> {
+  const x509 = await loadX509();
   const der = x509.PemConverter.decode(pem)[0]!;
   return (await webcrypto.subtle.importKey('pkcs8', der, ALG, false, ['sign'])) ;
 }

@@ -99,6 +99,8 @@ function roster(conference: Conference, changed: Participant[], leg: Call, chang
  */
 function visibleTo(conference: Conference, changed: Participant[], leg: Call): Participant[] {
   if (conference.kind === 'peerToPeer' || leg.conferenceId !== conference.id || leg.state === 'terminated') return [];
-  const own = [...changed, ...conference.participants].find((participant) => participant.id === leg.myParticipantId);
+  // No spread of the roster: this runs for every leg on every change, whatever the roster's size.
+  const isOwn = (participant: Participant): boolean => participant.id === leg.myParticipantId;
+  const own = changed.find(isOwn) ?? conference.participants.find(isOwn);
   return own?.isInLobby ? changed.filter((participant) => participant.id === own.id) : changed;
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../storage/ports.js';
+import { readShared } from '../storage/shared/shared-reads.js';
 import { normalizeJoinMeetingId } from '../domain/world/meeting-coordinates.js';
 import { MEETING_INDEX_KINDS, type MeetingIndexEntry } from './meeting-index.js';
 import { WORLD_KINDS, consentId, type Application, type Consent, type Meeting, type Tenant, type User } from '../domain/world/types.js';
@@ -9,6 +10,11 @@ export class WorldReader {
 
   async tenant(id: string): Promise<Tenant | undefined> {
     return (await this.store.docs.get<Tenant>(WORLD_KINDS.tenant, id))?.data;
+  }
+
+  /** Existence only (the token check of every Graph request): a shared read, nothing copied. */
+  async hasTenant(id: string): Promise<boolean> {
+    return (await readShared(this.store.docs, WORLD_KINDS.tenant, id)) !== undefined;
   }
 
   /** Accepts a tenant id or its domain, as Entra accepts either in the authority path. */

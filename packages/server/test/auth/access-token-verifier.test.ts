@@ -45,6 +45,14 @@ describe('AccessTokenVerifier rejects', () => {
     await rejectsWith(identity.verifier.verify('Basic dXNlcjpwYXNz'), 'tokenEmpty');
   });
 
+  it('parses each header anew: a good header just before changes nothing', async () => {
+    const good = `Bearer ${token}`;
+    assert.ok(await identity.verifier.verify(good));
+    await rejectsWith(identity.verifier.verify(`${good} extra`), 'tokenEmpty');
+    await rejectsWith(identity.verifier.verify(`Bearer ${token.slice(0, -4)}`), 'tokenInvalid');
+    assert.equal((await identity.verifier.verify(good)).appId, BOT.appId);
+  });
+
   it('answers a malformed token with tokenMalformed', async () => {
     for (const bad of ['abc', 'a.b', 'a.b.c.d.e', '!!.??.x', `${b64url('not json')}.${b64url({})}.sig`]) {
       await rejectsWith(identity.verifier.verify(`Bearer ${bad}`), 'tokenMalformed');

@@ -8,8 +8,10 @@ import { ManualClock } from '../../src/domain/clock.js';
 import { WORLD_KINDS, consentId, type Application, type Consent, type Tenant } from '../../src/domain/world/types.js';
 import { openStore } from '../../src/storage/open-store.js';
 import type { Store } from '../../src/storage/ports.js';
-import { x509 } from '../../src/tls/x509.js';
+import { loadX509 } from '../../src/tls/x509.js';
 import { WorldReader } from '../../src/world/world-reader.js';
+
+const x509 = await loadX509();
 
 export const NOW = Date.parse('2026-11-28T12:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;

@@ -23,6 +23,17 @@ describe('secret hash', () => {
     }
   });
 
+  it('answers a secret it already verified without scrypt, and still rejects a wrong one', () => {
+    const hash = hashSecret('repeat');
+    assert.equal(verifySecret('repeat', hash), true);
+    const started = performance.now();
+    for (let i = 0; i < 200; i++) assert.equal(verifySecret('repeat', hash), true);
+    // 200 scrypt checks would take ~1 s; 200 remembered ones take well under 100 ms.
+    assert.ok(performance.now() - started < 100, `200 remembered checks took ${performance.now() - started} ms`);
+    assert.equal(verifySecret('repeaT', hash), false);
+    assert.equal(verifySecret('repeat', hashSecret('other')), false);
+  });
+
   it('stays fast enough for the token path', () => {
     const hash = hashSecret('speed');
     const started = performance.now();

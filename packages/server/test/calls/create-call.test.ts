@@ -159,7 +159,7 @@ describe('create call: group and peer-to-peer calls', () => {
   it('answers 400 for users not in the tenant and for targets that are not users', async () => {
     await assert.rejects(kit().calls.createCall(demoBot, callUsersCommand(['00000000-0000-4000-8000-000000000000'])), fails('callTargetNotFound', 400));
     await assert.rejects(kit().calls.createCall(demoBot, callUsersCommand([pradeep.id])), /does not exist in tenant/);
-    const phone = callUsersCommand([], { targets: [{ kind: 'phone', id: '+15555550100' }] });
-    await assert.rejects(kit().calls.createCall(demoBot, phone), fails('unsupportedCallTarget', 400));
+    const app = callUsersCommand([], { targets: [{ kind: 'application', id: DEMO.appId }] });
+    await assert.rejects(kit().calls.createCall(demoBot, app), fails('unsupportedCallTarget', 400));
   });
 });

@@ -43,12 +43,15 @@ describe('a phone (PSTN) caller calls an app', () => {
 describe('magic phone numbers', () => {
   const magic = MAGIC_PHONE_NUMBERS.hangsUpAfterAnswer;
 
-  it('recognises the magic caller only on an incoming call from that number', () => {
-    const source = { kind: 'phone' as const, id: magic.number };
-    assert.equal(magicPhoneCaller({ direction: 'incoming', scenario: 'incoming', source }), magic);
-    assert.equal(magicPhoneCaller({ direction: 'incoming', scenario: 'incoming', source: { kind: 'phone', id: '+14255550100' } }), undefined);
-    assert.equal(magicPhoneCaller({ direction: 'outgoing', scenario: 'peerToPeer', source }), undefined);
-    assert.equal(magicPhoneCaller({ direction: 'incoming', scenario: 'incoming', source: { kind: 'user', id: magic.number } }), undefined);
+  it('recognises the magic number as the caller of an incoming call or the target of a peer-to-peer call', () => {
+    const phone = { kind: 'phone' as const, id: magic.number };
+    const bot = { kind: 'application' as const, id: 'bot' };
+    assert.equal(magicPhoneCaller({ direction: 'incoming', scenario: 'incoming', source: phone, targets: [bot] }), magic);
+    assert.equal(magicPhoneCaller({ direction: 'incoming', scenario: 'incoming', source: { kind: 'phone', id: '+14255550100' }, targets: [bot] }), undefined);
+    assert.equal(magicPhoneCaller({ direction: 'outgoing', scenario: 'peerToPeer', source: phone, targets: [] }), undefined);
+    assert.equal(magicPhoneCaller({ direction: 'outgoing', scenario: 'peerToPeer', source: bot, targets: [phone] }), magic);
+    assert.equal(magicPhoneCaller({ direction: 'outgoing', scenario: 'groupCall', source: bot, targets: [phone] }), undefined);
+    assert.equal(magicPhoneCaller({ direction: 'incoming', scenario: 'incoming', source: { kind: 'user', id: magic.number }, targets: [bot] }), undefined);
   });
 
   it('lists the number with the resultInfo of its hang-up', () => {

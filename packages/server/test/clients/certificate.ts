@@ -1,5 +1,7 @@
 import { createHash, generateKeyPairSync, webcrypto, X509Certificate } from 'node:crypto';
-import { x509 } from '../../src/tls/x509.js';
+import { loadX509 } from '../../src/tls/x509.js';
+
+const x509 = await loadX509();
 
 export interface BotCertificate {
   certPem: string;

@@ -5,9 +5,11 @@ import { ConfidentialClientApplication } from '@azure/msal-node';
 import { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import { decodeJwt } from 'jose';
 import { request } from 'undici';
-import { x509 } from '../../src/tls/x509.js';
+import { loadX509 } from '../../src/tls/x509.js';
 import { DEMO } from '../../src/world/demo-world.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
+
+const x509 = await loadX509();
 
 /** Real clients, real HTTPS with the generated CA: what a bot developer's code does. */
 describe('official clients against a running server', () => {

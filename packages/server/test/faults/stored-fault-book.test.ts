@@ -8,7 +8,11 @@ import { openStore } from '../../src/storage/open-store.js';
 const FACTS: GraphRequestFacts = { operation: 'call.create', httpMethod: 'POST', path: '/communications/calls', version: 'v1.0', appId: 'a' };
 
 const memoryStore = () => openStore({ inMemory: true, dataDir: '.unused', clock: new ManualClock(0) });
-const pattern = (book: StoredFaultBook, n: number) => Array.from({ length: n }, () => (book.graph(FACTS).error ? 'x' : '.')).join('');
+async function pattern(book: StoredFaultBook, n: number): Promise<string> {
+  let marks = '';
+  for (let i = 0; i < n; i++) marks += (await book.graph(FACTS)).error ? 'x' : '.';
+  return marks;
+}
 
 describe('stored fault book', () => {
   it('keeps rules, seed and throttling profile in the store across a reopen', async () => {
@@ -36,18 +40,18 @@ describe('stored fault book', () => {
     const store = await memoryStore();
     const book = await StoredFaultBook.open(store.docs, { seed: 3 });
     await book.add({ kind: 'graphError', status: 500, trigger: { rate: 0.5 } });
-    const first = pattern(book, 30);
+    const first = await pattern(book, 30);
     await book.setSeed(3);
-    assert.equal(pattern(book, 30), first, 'same seed again: same sequence');
+    assert.equal(await pattern(book, 30), first, 'same seed again: same sequence');
     const again = await StoredFaultBook.open(store.docs);
-    assert.equal(pattern(again, 30), first, 'after a restart: same sequence');
+    assert.equal(await pattern(again, 30), first, 'after a restart: same sequence');
     await book.setSeed(4);
-    assert.notEqual(pattern(book, 30), first);
+    assert.notEqual(await pattern(book, 30), first);
     await book.clear();
     assert.deepEqual(book.list(), []);
     await book.add({ kind: 'graphError', status: 500, trigger: { rate: 0.5 } });
     await book.setSeed(3);
-    assert.equal(pattern(book, 30), first);
+    assert.equal(await pattern(book, 30), first);
     await store.close();
   });
 

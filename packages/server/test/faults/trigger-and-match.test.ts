@@ -13,7 +13,9 @@ const GET_CALL: GraphRequestFacts = { operation: 'call.get', httpMethod: 'GET', 
 async function firings(trigger: Record<string, number>, count: number, seed = 1): Promise<number[]> {
   const book = new MemoryFaultBook(faultRandom(seed));
   await book.add({ kind: 'graphError', status: 503, trigger });
-  return Array.from({ length: count }, (_, i) => (book.graph(MUTE).error ? i + 1 : 0)).filter(Boolean);
+  const fired: number[] = [];
+  for (let i = 1; i <= count; i++) if ((await book.graph(MUTE)).error) fired.push(i);
+  return fired;
 }
 
 describe('fault triggers', () => {
@@ -46,8 +48,8 @@ describe('fault triggers', () => {
   it('counts matches and firings per rule', async () => {
     const book = new MemoryFaultBook(createRandom(1));
     const rule = await book.add({ kind: 'graphError', status: 500, trigger: { everyNth: 2 } });
-    for (let i = 0; i < 5; i++) book.graph(MUTE);
-    book.graph(GET_CALL);
+    for (let i = 0; i < 5; i++) await book.graph(MUTE);
+    await book.graph(GET_CALL);
     assert.deepEqual({ matched: book.get(rule.id)?.matched, fired: book.get(rule.id)?.fired }, { matched: 6, fired: 3 });
   });
 });
@@ -78,8 +80,8 @@ describe('fault matching', () => {
     const book = new MemoryFaultBook(createRandom(1));
     const first = await book.add({ kind: 'graphError', status: 503, match: { operation: 'participant.mute' } });
     const second = await book.add({ kind: 'graphError', status: 500 });
-    assert.equal(book.graph(MUTE).error?.id, first.id);
-    assert.equal(book.graph(GET_CALL).error?.id, second.id);
+    assert.equal((await book.graph(MUTE)).error?.id, first.id);
+    assert.equal((await book.graph(GET_CALL)).error?.id, second.id);
     assert.equal(book.get(second.id)?.matched, 1);
   });
 
@@ -87,7 +89,7 @@ describe('fault matching', () => {
     const book = new MemoryFaultBook(createRandom(1));
     await book.add({ kind: 'latency', delayMs: 20 });
     await book.add({ kind: 'graphError', status: 504 });
-    const faults = book.graph(MUTE);
+    const faults = await book.graph(MUTE);
     assert.equal(faults.latency?.delayMs, 20);
     assert.equal(faults.error?.status, 504);
   });

@@ -23,7 +23,7 @@ async function kit(): Promise<{ store: Store; state: StateService; clock: Manual
       return view;
     },
   };
-  const seedWorld = () => store.docs.put('tenant', 'seeded', { name: 'demo' });
+  const seedWorld = (inReset: Store) => inReset.docs.put('tenant', 'seeded', { name: 'demo' });
   const state = new StateService({ store, time, seedWorld, afterReplace: async () => void replaced++ });
   return { store, state, clock, replaced: () => replaced };
 }

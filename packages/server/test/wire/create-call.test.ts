@@ -102,8 +102,12 @@ describe('parseCreateCall: the docs’ example bodies', () => {
     assert.equal(parse(p2p()).guest, undefined);
   });
 
-  it('reads a PSTN target as a phone identity', () => {
-    assert.deepEqual(parse(exampleBody('v1.0', 'example-9')).targets, [{ kind: 'phone', id: '+12345678901' }]);
+  it('reads a PSTN call: the phone target, the application instance it comes from and the tenant', () => {
+    const command = parse(exampleBody('v1.0', 'example-9'));
+    assert.deepEqual(command.targets, [{ kind: 'phone', id: '+12345678901' }]);
+    assert.deepEqual(command.applicationInstance, { kind: 'applicationInstance', id: '3d913abb-aec0-4964-8fa6-3c6850c4f278', displayName: 'Calling Bot' });
+    assert.equal(command.tenantId, 'aa67bd4c-8475-432d-bd41-39f255720e0a');
+    assert.equal(parse(p2p()).applicationInstance, undefined);
   });
 
   it('echoes beta-only properties on beta only', () => {
@@ -206,6 +210,46 @@ describe('parseCreateCall: bodies Graph refuses', () => {
     assertWireError(() => parse({ ...p2p(), source: { identity: { guest: { id: 'g' } } } }), { id: 'requiredProperty', mentions: ["'source.identity.guest.displayName'"] });
     assertWireError(() => parse({ ...p2p(), mediaConfig: { '@odata.type': '#microsoft.graph.serviceHostedMediaConfig', preFetchMedia: [{ resourceId: 'r' }] } }), { id: 'requiredProperty', mentions: ["'mediaConfig.preFetchMedia[0].uri'"] });
     assertWireError(() => parseCreateCall({ ...p2p(), ringingTimeoutInSeconds: 'soon' }, { version: 'beta', viaAppAlias: false }), { id: 'invalidPropertyValue', mentions: ["'ringingTimeoutInSeconds'"] });
+  });
+});
+
+describe('parseCreateCall: PSTN calls', () => {
+  const pstn = () => exampleBody('v1.0', 'example-9');
+  const instanceOf = (body: Record<string, unknown>) => ((body.source as Record<string, unknown>).identity as Record<string, Record<string, unknown>>).applicationInstance!;
+  const withPhone = (id: unknown) => ({ ...pstn(), targets: [{ identity: { phone: { id } } }] });
+
+  it('needs the application instance’s id', () => {
+    const body = pstn();
+    delete instanceOf(body).id;
+    assertWireError(() => parse(body), { id: 'requiredProperty', mentions: ["'source.identity.applicationInstance.id'"] });
+  });
+
+  it('needs an E.164 number', () => {
+    assertWireError(() => parse(withPhone('4255550100')), { id: 'invalidPropertyValue', mentions: ["'targets[0].identity.phone.id'", 'E.164'] });
+    assertWireError(() => parse(withPhone('+1 425 555 0100')), { id: 'invalidPropertyValue', mentions: ['E.164'] });
+    assertWireError(() => parse(withPhone(null)), { id: 'requiredProperty', mentions: ["'targets[0].identity.phone.id'"] });
+    assert.deepEqual(parse(withPhone('+14255550100')).targets, [{ kind: 'phone', id: '+14255550100' }]);
+  });
+
+  it('needs a tenant: the body’s tenantId or the application instance’s', () => {
+    const { tenantId: _tenant, ...body } = pstn();
+    assertWireError(() => parse(body), { id: 'requiredProperty', mentions: ["'tenantId'"] });
+    instanceOf(body).tenantId = DEMO.tenantId;
+    assert.equal(parse(body).applicationInstance?.tenantId, DEMO.tenantId);
+  });
+
+  it('refuses an application instance of another shape', () => {
+    const typed = pstn();
+    instanceOf(typed)['@odata.type'] = '#microsoft.graph.chatInfo';
+    assertWireError(() => parse(typed), { id: 'odataTypeNotAssignable', mentions: ["'source.identity.applicationInstance'"] });
+    assertWireError(() => parse({ ...pstn(), source: { identity: { applicationInstance: 'calling-bot' } } }), { id: 'invalidPropertyValue', mentions: ["'source.identity.applicationInstance'"] });
+    assertWireError(() => parse({ ...pstn(), source: { identity: { applicationInstance: { id: 42 } } } }), { id: 'invalidPropertyValue', mentions: ["'source.identity.applicationInstance.id'"] });
+  });
+
+  it('leaves the missing application instance to the call rules (a domain 400), not the parser', () => {
+    const body = pstn();
+    delete body.source;
+    assert.equal(parse(body).applicationInstance, undefined);
   });
 });
 

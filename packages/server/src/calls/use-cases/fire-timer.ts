@@ -16,6 +16,7 @@ import { callFault } from '../../faults/call-fault-catalog.js';
 import { applyCallFault, faultApplies } from '../../faults/call-fault-effect.js';
 import { armFaultsOnEstablished } from '../../faults/call-fault-schedule.js';
 import { holdsForPeerRing } from '../people/peer-ring.js';
+import { holdsForPhoneRing } from '../../simulation/phone-ring.js';
 
 type Handler = (ctx: CallContext, unit: CallUnit, call: Call, now: number, timer: CallTimer) => Promise<void>;
 
@@ -69,7 +70,7 @@ const HANDLERS: Record<CallTimerKind, Handler> = {
  */
 async function onEstablish(ctx: CallContext, unit: CallUnit, call: Call, now: number): Promise<void> {
   if (call.state !== 'establishing') return;
-  if (await holdsForPeerRing(unit, call, now)) return;
+  if ((await holdsForPhoneRing(unit, call, now)) || (await holdsForPeerRing(unit, call, now))) return;
   const conference = await unit.conference(call.conferenceId);
   if (conference && participantOfCall(conference, call.id)?.isInLobby) return;
   if (conference && conference.kind !== 'peerToPeer' && call.direction === 'incoming' && !participantOfCall(conference, call.id)) {

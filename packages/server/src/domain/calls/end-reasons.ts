@@ -42,6 +42,11 @@ export const END_REASONS = {
   calleeUnreachable: { code: 480, subcode: 10076, message: 'The callee could not be reached.' },
   /** No endpoint of the person called answered the signalling (table: 408/10057). */
   calleeNoSignal: { code: 408, subcode: 10057, message: 'The call timed out: no signaling was received from the callee endpoints.' },
+  /**
+   * The call could not be routed to the number called (table: 480/10134, "rejected, unable to
+   * route"): what a PSTN number nobody can reach gets. Wording ours: the table's meaning.
+   */
+  unableToRoute: { code: 480, subcode: 10134, message: 'The call was rejected: it could not be routed to the callee.' },
   /** The person called has no endpoint to ring (table: 480/10037). */
   noCalleeEndpoints: { code: 480, subcode: 10037, message: 'No callee endpoints were found.' },
   /**

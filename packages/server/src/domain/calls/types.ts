@@ -31,9 +31,12 @@ export interface ResultInfo {
   message: string;
 }
 
-/** Who someone is: one member of a Graph identitySet. */
+/**
+ * Who someone is: one member of a Graph identitySet. `applicationInstance` is an app's resource
+ * account, the source of its calls to phone numbers (application-post-calls PSTN examples).
+ */
 export interface Identity {
-  kind: 'user' | 'application' | 'guest' | 'phone';
+  kind: 'user' | 'application' | 'applicationInstance' | 'guest' | 'phone';
   id: string;
   displayName?: string;
   tenantId?: string;

@@ -24,7 +24,14 @@ export const callErrors = {
   meetingPasscodeInvalid: { status: 400, code: 'BadRequest', message: "The passcode for joinMeetingId '{joinMeetingId}' is {problem}." },
   tooManyCallTargets: { status: 400, code: 'BadRequest', message: 'A group call created by an app supports at most {max} VoIP users; the request names {count}.' },
   callTargetNotFound: { status: 400, code: 'BadRequest', message: "Target user '{userId}' does not exist in tenant '{tenantId}'." },
-  unsupportedCallTarget: { status: 400, code: 'BadRequest', message: "Targets of kind '{kind}' are not supported: Switchboard calls users of its world (PSTN and application targets are not simulated)." },
+  unsupportedCallTarget: { status: 400, code: 'BadRequest', message: "Targets of kind '{kind}' are not supported here: {reason}." },
+  // Graph places a PSTN call only from an application instance with an assigned number
+  // (application-post-calls PSTN examples, BEHAVIOR.md §2.2); it documents no error for its absence.
+  phoneCallNeedsApplicationInstance: {
+    status: 400,
+    code: 'BadRequest',
+    message: "Calling a phone number needs 'source.identity.applicationInstance': the application instance (resource account with a phone number) the call comes from.",
+  },
   redirectInvalid: { status: 400, code: 'BadRequest', message: 'Invalid redirect: {details}' },
   participantNotFound: { status: 404, code: 'NotFound', message: "Participant '{participantId}' is not in this roster." },
   participantGetNotSupported: { status: 400, code: 'BadRequest', message: 'Getting a single participant is not supported for peer-to-peer calls (Graph docs, participant-get); list the participants instead.' },

@@ -53,7 +53,11 @@ function found(book: FaultRegistry, id: string): ReturnType<FaultRegistry['list'
 export const faultRoutes = [
   route({
     operationId: 'listFaults', method: 'GET', url: base, summary: 'Fault rules with their counters, the seed and the throttling profile', tag: 'Faults', status: 200, response: faultBookSchema,
-    handle: async ({ services }) => ok(bookOf(faults(services))),
+    handle: async ({ services }) => {
+      // Counters are shared by every node on the database: show the stored ones.
+      await faults(services).refreshCounts();
+      return ok(bookOf(faults(services)));
+    },
   }),
   route({
     operationId: 'addFault', method: 'POST', url: base, summary: 'Add a fault rule (evaluated after the rules already there)', tag: 'Faults', status: 201, body: faultRuleSchema, response: faultRuleViewSchema,
@@ -89,7 +93,10 @@ export const faultRoutes = [
   }),
   route({
     operationId: 'getFault', method: 'GET', url: `${base}/:faultId`, summary: 'One fault rule with its counters', tag: 'Faults', status: 200, response: faultRuleViewSchema,
-    handle: async ({ services, params }) => ok(found(faults(services), params.faultId ?? '')),
+    handle: async ({ services, params }) => {
+      await faults(services).refreshCounts();
+      return ok(found(faults(services), params.faultId ?? ''));
+    },
   }),
   route({
     operationId: 'removeFault', method: 'DELETE', url: `${base}/:faultId`, summary: 'Remove one fault rule', tag: 'Faults', status: 204,

@@ -14,7 +14,7 @@ import { dominantSpeakerRoutes } from './dominant-speaker-routes.js';
  */
 
 const identitySchema = z.object({
-  kind: z.enum(['user', 'application', 'guest', 'phone']),
+  kind: z.enum(['user', 'application', 'applicationInstance', 'guest', 'phone']),
   id: z.string(),
   displayName: z.string().optional(),
   tenantId: z.string().optional(),

@@ -9,9 +9,10 @@ import { GraphFaultError } from './fault-error.js';
 import { headerFault } from './fault-header.js';
 import type { GraphPreHandler, GraphRouteSpec, GraphVersion } from './graph-route.js';
 
-type GraphFaults = ReturnType<FaultBook['graph']>;
+type GraphFaults = Awaited<ReturnType<FaultBook['graph']>>;
 
 const VERSION_ROOT = /^\/+(v1\.0|beta)/i;
+const NO_FAULTS: GraphFaults = Object.freeze({});
 
 /**
  * Fault injection on the Graph surface (issue 6), after admission so a fault never hides a 401
@@ -23,7 +24,7 @@ export function withFaults(admit: GraphPreHandler, faults: FaultRegistry, wait: 
   return async (request, spec, version) => {
     const caller = await admit(request, spec, version);
     throttle(faults, caller);
-    const { error, latency } = faultsOf(request, faults, factsOf(request, spec, version, caller));
+    const { error, latency } = await faultsOf(request, faults, () => factsOf(request, spec, version, caller));
     if (latency && latency.delayMs > 0) await wait(latency.delayMs);
     if (error) throw new GraphFaultError(error.status, { ruleId: error.id, ...pick(error) });
     return caller;
@@ -35,10 +36,13 @@ function throttle(faults: FaultRegistry, caller: GraphCaller): void {
   if (seconds !== undefined) throw new DomainError('throttled', { seconds }, { headers: { 'retry-after': String(seconds) } });
 }
 
-/** The header wins over the rules, and then the rules are not asked (their counters stay). */
-function faultsOf(request: FastifyRequest, faults: FaultRegistry, facts: GraphRequestFacts): GraphFaults {
+/**
+ * The header wins over the rules, and then the rules are not asked (their counters stay). With no
+ * rules at all (the usual case) the request's facts are never built: nothing could match them.
+ */
+function faultsOf(request: FastifyRequest, faults: FaultRegistry, facts: () => GraphRequestFacts): GraphFaults | Promise<GraphFaults> {
   const oneOff = headerFault(request);
-  if (!oneOff) return faults.graph(facts);
+  if (!oneOff) return faults.list().length === 0 ? NO_FAULTS : faults.graph(facts());
   const rule = { ...oneOff, id: 'header', match: {}, trigger: {} };
   return rule.kind === 'graphError' ? { error: rule } : { latency: rule };
 }

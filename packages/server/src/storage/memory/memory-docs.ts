@@ -1,11 +1,12 @@
 import type { Clock } from '../../domain/clock.js';
 import type { DocumentPort, ListOptions, StoredDoc } from '../ports.js';
 import { compareIds } from '../shared/compare-ids.js';
-import { decodeJson, encodeJson } from '../shared/json.js';
+import { freezeJson, thawJson } from '../shared/frozen-json.js';
+import type { SharedReads } from '../shared/shared-reads.js';
 import { assertVersion } from '../shared/versioning.js';
 import type { DocRecord, Draft } from './memory-state.js';
 
-export class MemoryDocs implements DocumentPort {
+export class MemoryDocs implements DocumentPort, SharedReads {
   constructor(
     private readonly draft: () => Draft,
     private readonly clock: Clock,
@@ -14,6 +15,12 @@ export class MemoryDocs implements DocumentPort {
   async get<T>(kind: string, id: string): Promise<StoredDoc<T> | undefined> {
     const record = this.draft().docsOf(kind).get(id);
     return record && toDoc<T>(kind, id, record);
+  }
+
+  /** The stored frozen value itself (see SharedReads): no copy, whatever the document's size. */
+  async getShared<T>(kind: string, id: string): Promise<StoredDoc<T> | undefined> {
+    const record = this.draft().docsOf(kind).get(id);
+    return record && { kind, id, version: record.version, data: record.data as T, updatedAt: record.updatedAt };
   }
 
   async list<T>(kind: string, options: ListOptions = {}): Promise<StoredDoc<T>[]> {
@@ -27,9 +34,9 @@ export class MemoryDocs implements DocumentPort {
     const draft = this.draft();
     const actual = draft.docsOf(kind).get(id)?.version ?? 0;
     assertVersion(kind, id, expectedVersion, actual);
-    const record: DocRecord = { version: actual + 1, data: encodeJson(data), updatedAt: this.clock.now() };
+    const record: DocRecord = { version: actual + 1, data: freezeJson(data), updatedAt: this.clock.now() };
     draft.writableDocsOf(kind).set(id, record);
-    return toDoc<T>(kind, id, record);
+    return written<T>(kind, id, record);
   }
 
   async delete(kind: string, id: string, expectedVersion?: number): Promise<boolean> {
@@ -50,5 +57,26 @@ function matches(id: string, { idPrefix, afterId }: ListOptions): boolean {
 }
 
 function toDoc<T>(kind: string, id: string, record: DocRecord): StoredDoc<T> {
-  return { kind, id, version: record.version, data: decodeJson<T>(record.data), updatedAt: record.updatedAt };
+  return { kind, id, version: record.version, data: thawJson<T>(record.data), updatedAt: record.updatedAt };
+}
+
+/**
+ * What put() returns: its data is a private copy like any read's, made only when asked for. The
+ * call units never look at it, so a large document is not copied on every write.
+ */
+function written<T>(kind: string, id: string, record: DocRecord): StoredDoc<T> {
+  let copy: { data: T } | undefined;
+  return {
+    kind,
+    id,
+    version: record.version,
+    get data(): T {
+      copy ??= { data: thawJson<T>(record.data) };
+      return copy.data;
+    },
+    set data(data: T) {
+      copy = { data };
+    },
+    updatedAt: record.updatedAt,
+  };
 }

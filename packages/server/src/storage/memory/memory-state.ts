@@ -1,7 +1,13 @@
-/** Records are immutable: a write replaces the record, so a snapshot never changes under a reader. */
+import { OverlayMap } from './overlay-map.js';
+
+/**
+ * Records are immutable: a write replaces the record, so a record a reader holds never changes.
+ * `data` is a frozen JSON value (shared/frozen-json.ts), not text: a write re-uses the parts of
+ * the previous value it kept, so its cost follows what changed, not the document's size.
+ */
 export interface DocRecord {
   readonly version: number;
-  readonly data: string;
+  readonly data: unknown;
   readonly updatedAt: number;
 }
 
@@ -45,76 +51,74 @@ export interface DeliveryLog {
   readonly lastId: number;
 }
 
-/** Outbox records are kept in insertion order, which is seq order (seqs only grow). */
+/**
+ * Outbox records are kept in insertion order, which is seq order (seqs only grow). The maps are
+ * written in place at commit (Draft.commit): the store's mutex lets one transaction run at a
+ * time, commit is synchronous, and readers outside transactions read within one synchronous step,
+ * so nobody sees half a transaction.
+ */
 export interface MemoryState {
-  readonly docs: ReadonlyMap<string, ReadonlyMap<string, DocRecord>>;
-  readonly outbox: ReadonlyMap<number, OutboxRecord>;
-  readonly timers: ReadonlyMap<string, TimerRecord>;
+  readonly docs: Map<string, Map<string, DocRecord>>;
+  readonly outbox: Map<number, OutboxRecord>;
+  readonly timers: Map<string, TimerRecord>;
   readonly deliveries: DeliveryLog;
   readonly lastSeq: number;
 }
 
-export const emptyState: MemoryState = {
-  docs: new Map(),
-  outbox: new Map(),
-  timers: new Map(),
-  deliveries: { items: [], count: 0, lastId: 0 },
-  lastSeq: 0,
-};
+/** A fresh state per store: commits write into its maps. */
+export function emptyState(): MemoryState {
+  return { docs: new Map(), outbox: new Map(), timers: new Map(), deliveries: { items: [], count: 0, lastId: 0 }, lastSeq: 0 };
+}
 
 const noDocs: ReadonlyMap<string, DocRecord> = new Map();
 
 /**
- * A copy-on-write working copy of a committed state: the first write to a collection copies that
- * collection, so the base is never touched. Commit = adopt snapshot(); rollback = drop the draft.
+ * A working copy of a committed state: writes go to overlays (overlay-map.ts), so the committed
+ * maps are untouched until commit() and a rollback is dropping the draft.
  */
 export class Draft {
-  private docs: ReadonlyMap<string, ReadonlyMap<string, DocRecord>>;
-  private outbox: ReadonlyMap<number, OutboxRecord>;
-  private timers: ReadonlyMap<string, TimerRecord>;
+  private readonly docOverlays = new Map<string, OverlayMap<string, DocRecord>>();
+  private outbox?: OverlayMap<number, OutboxRecord>;
+  private timers?: OverlayMap<string, TimerRecord>;
   private deliveries: DeliveryLog;
   private lastSeq: number;
-  private readonly copies = new Set<ReadonlyMap<unknown, unknown>>();
 
-  constructor(base: MemoryState) {
-    ({ docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries, lastSeq: this.lastSeq } = base);
+  constructor(private readonly base: MemoryState) {
+    ({ deliveries: this.deliveries, lastSeq: this.lastSeq } = base);
   }
 
   docsOf(kind: string): ReadonlyMap<string, DocRecord> {
-    return this.docs.get(kind) ?? noDocs;
+    return this.docOverlays.get(kind) ?? this.base.docs.get(kind) ?? noDocs;
   }
 
   /** Kinds with at least one document (a kind whose last document was deleted keeps an empty map). */
   docKinds(): string[] {
-    return [...this.docs].filter(([, ofKind]) => ofKind.size > 0).map(([kind]) => kind);
+    const kinds = new Set([...this.base.docs.keys(), ...this.docOverlays.keys()]);
+    return [...kinds].filter((kind) => this.docsOf(kind).size > 0);
   }
 
-  writableDocsOf(kind: string): Map<string, DocRecord> {
-    const docs = this.writable(this.docs);
-    this.docs = docs;
-    const ofKind = this.writable(this.docsOf(kind));
-    docs.set(kind, ofKind);
-    return ofKind;
+  writableDocsOf(kind: string): OverlayMap<string, DocRecord> {
+    let overlay = this.docOverlays.get(kind);
+    if (!overlay) this.docOverlays.set(kind, (overlay = new OverlayMap(this.base.docs.get(kind) ?? noDocs)));
+    return overlay;
   }
 
   outboxRecords(): ReadonlyMap<number, OutboxRecord> {
+    return this.outbox ?? this.base.outbox;
+  }
+
+  writableOutbox(): OverlayMap<number, OutboxRecord> {
+    this.outbox ??= new OverlayMap(this.base.outbox);
     return this.outbox;
   }
 
-  writableOutbox(): Map<number, OutboxRecord> {
-    const outbox = this.writable(this.outbox);
-    this.outbox = outbox;
-    return outbox;
-  }
-
   timerRecords(): ReadonlyMap<string, TimerRecord> {
-    return this.timers;
+    return this.timers ?? this.base.timers;
   }
 
-  writableTimers(): Map<string, TimerRecord> {
-    const timers = this.writable(this.timers);
-    this.timers = timers;
-    return timers;
+  writableTimers(): OverlayMap<string, TimerRecord> {
+    this.timers ??= new OverlayMap(this.base.timers);
+    return this.timers;
   }
 
   deliveryLog(): DeliveryLog {
@@ -145,14 +149,15 @@ export class Draft {
     return this.lastSeq;
   }
 
-  snapshot(): MemoryState {
-    return { docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries, lastSeq: this.lastSeq };
-  }
-
-  private writable<K, V>(map: ReadonlyMap<K, V>): Map<K, V> {
-    if (this.copies.has(map)) return map as Map<K, V>;
-    const copy = new Map(map);
-    this.copies.add(copy);
-    return copy;
+  /** Writes this draft into the committed maps, in one synchronous step; returns the new state. */
+  commit(): MemoryState {
+    for (const [kind, overlay] of this.docOverlays) {
+      let committed = this.base.docs.get(kind);
+      if (!committed) this.base.docs.set(kind, (committed = new Map()));
+      overlay.apply(committed);
+    }
+    this.outbox?.apply(this.base.outbox);
+    this.timers?.apply(this.base.timers);
+    return { ...this.base, deliveries: this.deliveries, lastSeq: this.lastSeq };
   }
 }

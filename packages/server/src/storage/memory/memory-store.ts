@@ -11,8 +11,8 @@ import { Draft, emptyState, type MemoryState } from './memory-state.js';
 import { MemoryTimers } from './memory-timers.js';
 
 /**
- * A Store held in process memory, lost on exit. Transactions work on a copy-on-write Draft of the
- * committed state and publish it in one assignment at commit, so readers never see half a
+ * A Store held in process memory, lost on exit. Transactions write into a Draft's overlays of the
+ * committed state and commit them in one synchronous step, so readers never see half a
  * transaction and a throw discards everything.
  */
 export class MemoryStore implements Store {
@@ -21,7 +21,7 @@ export class MemoryStore implements Store {
   readonly outbox: OutboxPort;
   readonly timers: TimerPort;
   readonly deliveries: DeliveryLogPort;
-  private state: MemoryState = emptyState;
+  private state: MemoryState = emptyState();
   private closed = false;
   private readonly mutex = new Mutex();
 
@@ -37,7 +37,7 @@ export class MemoryStore implements Store {
     return this.mutex.run(async () => {
       const draft = new Draft(this.assertOpen());
       const result = await runScoped(work, (scope) => memoryTx(scoped(draft, scope), this.clock));
-      this.state = draft.snapshot();
+      this.state = draft.commit();
       return result;
     });
   }
@@ -45,7 +45,7 @@ export class MemoryStore implements Store {
   close(): Promise<void> {
     return this.mutex.run(async () => {
       this.closed = true;
-      this.state = emptyState;
+      this.state = emptyState();
     });
   }
 

@@ -1,6 +1,6 @@
 import type { DeliveryAttempt, DeliveryFilter, DeliveryOutcome, NewDeliveryAttempt } from '../ports.js';
 import { decodeJson, encodeJson } from '../shared/json.js';
-import type { Query } from './statements.js';
+import { prepared, type Query } from './statements.js';
 
 /** A delivery-log row exactly as pg returns it (BIGINT as string). */
 interface DeliveryRow {
@@ -22,7 +22,7 @@ interface DeliveryRow {
   jwt_claims: string;
 }
 
-const sql = {
+const sql = prepared('sb_deliveries', {
   insert: `
       INSERT INTO deliveries (seq, call_id, app_id, tenant_id, url, attempt, at, status, latency_ms, error,
         outcome, summary, request_id, payload, jwt_claims)
@@ -37,7 +37,7 @@ const sql = {
       ORDER BY id DESC LIMIT $5`,
   // The id of the newest row to drop is the (keep+1)-th newest; NULL (nothing to drop) deletes nothing.
   prune: 'DELETE FROM deliveries WHERE id <= (SELECT id FROM deliveries ORDER BY id DESC LIMIT 1 OFFSET $1)',
-};
+});
 
 /** The delivery log's SQL and row mapping. */
 export class DeliveryStatements {

@@ -5,6 +5,7 @@ import type { DeliveryLogPort, DocumentPort, OutboxPort, Store, StoreTx, TimerPo
 import { autoCommitPorts } from '../shared/auto-commit.js';
 import { Mutex } from '../shared/mutex.js';
 import { runScoped, type TxScope } from '../shared/tx-scope.js';
+import { singleStatementPorts } from './single-statement-ports.js';
 import { redactDatabaseUrl } from './database-url.js';
 import { migrate } from './migrate.js';
 import { postgresTx } from './postgres-tx.js';
@@ -28,7 +29,9 @@ export interface PostgresStoreOptions {
  * runs BEGIN … COMMIT on it; transactions of one store still queue on a mutex (the port promises
  * they do not interleave), while several nodes on one database are kept apart by PostgreSQL:
  * row locks on document versions and FOR UPDATE SKIP LOCKED claims. Reads outside transactions
- * go to the pool and see committed data only.
+ * go to the pool and see committed data only. Direct writes that are always one statement skip
+ * BEGIN/COMMIT (single-statement-ports.ts): every round trip costs CPU in the node and in
+ * PostgreSQL, a quarter of a busy node's time before this (docs/perf/scale.md).
  *
  * Lock order inside one unit of work, and why it can still deadlock: a call use case takes the
  * per-stream append locks (advisory, OUTBOX_STREAM_LOCK_CLASS) as it emits events, then timer rows,
@@ -81,9 +84,9 @@ export class PostgresStore implements Store {
     this.retrier = new TransactionRetrier(options.retry ?? DEFAULT_RETRY_POLICY, options.onRetry);
     const reads = new Statements(queryOn(pool));
     const committed = postgresTx(() => this.whenOpen(reads), clock);
-    ({ docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries } = autoCommitPorts(
-      committed,
-      (work) => this.transaction(work),
+    const auto = autoCommitPorts(committed, (work) => this.transaction(work));
+    ({ docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries } = singleStatementPorts(auto, (work) =>
+      this.mutex.run(() => this.retrier.run(() => this.runSingle(work))),
     ));
   }
 
@@ -108,6 +111,7 @@ export class PostgresStore implements Store {
       const writes = new Statements(oneAtATime(client));
       try {
         const result = await runScoped(work, (scope) => postgresTx(scoped(writes, scope), this.clock));
+        await writes.flush();
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -118,6 +122,15 @@ export class PostgresStore implements Store {
       // A client whose ROLLBACK failed may still be inside a transaction: destroy it, never reuse it.
       client.release(broken instanceof Error ? broken : undefined);
     }
+  }
+
+  /** `work` makes one statement (singleStatementPorts): sent on a pooled connection, no BEGIN/COMMIT. */
+  private async runSingle<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    const statements = new Statements(queryOn(this.pool));
+    const result = await runScoped(work, (scope) => postgresTx(scoped(this.whenOpen(statements), scope), this.clock));
+    // A cancelled timer's delete is deferred (Statements.deleteTimer): this is its statement.
+    await statements.flush();
+    return result;
   }
 
   private whenOpen<S>(statements: S): S {
@@ -136,7 +149,7 @@ async function connect(pool: pg.Pool, url: string): Promise<pg.PoolClient> {
 }
 
 function queryOn(target: pg.Pool | pg.PoolClient): Query {
-  return (text, values) => target.query(text, values);
+  return ({ name, text }, values) => target.query({ name, text, values });
 }
 
 /**
@@ -145,8 +158,8 @@ function queryOn(target: pg.Pool | pg.PoolClient): Query {
  */
 function oneAtATime(client: pg.PoolClient): Query {
   let tail: Promise<unknown> = Promise.resolve();
-  return (text, values) => {
-    const result = tail.then(() => client.query(text, values));
+  return ({ name, text }, values) => {
+    const result = tail.then(() => client.query({ name, text, values }));
     tail = result.catch(() => undefined);
     return result;
   };

@@ -19,7 +19,7 @@ import {
 import { compareIds } from '../shared/compare-ids.js';
 import { decodeJson, encodeJson } from '../shared/json.js';
 import { assertVersion } from '../shared/versioning.js';
-import type { Statements } from './statements.js';
+import type { DocWrite, Statements } from './statements.js';
 
 /**
  * The ports over one set of statements: a transaction's client between BEGIN and COMMIT, or the
@@ -52,20 +52,29 @@ class PostgresDocs implements DocumentPort {
   async put<T>(kind: string, id: string, data: T, expectedVersion?: number): Promise<StoredDoc<T>> {
     const statements = this.statements();
     const text = encodeJson(data);
-    const actual = await statements.lockDocVersion(kind, id);
-    assertVersion(kind, id, expectedVersion, actual);
-    const doc = { kind, id, version: actual + 1, data: text, updatedAt: this.clock.now() };
+    const updatedAt = this.clock.now();
+    // One round trip in the common cases; what it cannot decide (a conflict, a missing document)
+    // goes the locking way below, which also produces the conflict error.
+    const version = await statements.putDocDirect(kind, id, text, updatedAt, expectedVersion);
+    const doc = version === undefined ? await this.lockedPut(statements, { kind, id, version: 0, data: text, updatedAt }, expectedVersion) : { kind, id, version, data: text, updatedAt };
+    return { ...doc, data: decodeJson<T>(text) };
+  }
+
+  private async lockedPut(statements: Statements, doc: DocWrite, expectedVersion: number | undefined): Promise<DocWrite> {
+    const actual = await statements.lockDocVersion(doc.kind, doc.id);
+    assertVersion(doc.kind, doc.id, expectedVersion, actual);
+    doc.version = actual + 1;
     if (actual > 0) {
       await statements.updateDoc(doc);
     } else if (!(await statements.insertDoc(doc))) {
       // Another node created it between our read and our insert: its row is now committed and
       // locked by us, so this is a plain conflict (or, unversioned, an overwrite of it).
-      const created = await statements.lockDocVersion(kind, id);
-      if (expectedVersion !== undefined) throw new VersionConflictError(kind, id, expectedVersion, created);
+      const created = await statements.lockDocVersion(doc.kind, doc.id);
+      if (expectedVersion !== undefined) throw new VersionConflictError(doc.kind, doc.id, expectedVersion, created);
       doc.version = created + 1;
       await statements.updateDoc(doc);
     }
-    return { ...doc, data: decodeJson<T>(text) };
+    return doc;
   }
 
   async delete(kind: string, id: string, expectedVersion?: number): Promise<boolean> {
@@ -90,12 +99,14 @@ class PostgresOutbox implements OutboxPort {
     const now = this.clock.now();
     // Encode everything first: a non-JSON payload fails before any row is written.
     const encoded = messages.map((message) => ({ ...message, payload: encodeJson(message.payload) }));
-    // Lock every stream first, in one order, so two appenders of the same streams cannot deadlock
-    // each other within one call (the lock is re-entrant for this transaction: a later append to
-    // the same stream just takes it again).
-    for (const stream of [...new Set(encoded.map((m) => m.stream))].sort(compareIds)) await statements.lockOutboxStream(stream);
+    const streams = [...new Set(encoded.map((m) => m.stream))].sort(compareIds);
+    // One stream (the usual case): its lock travels with the first insert. Several: lock every
+    // stream first, in one order, so two appenders of the same streams cannot deadlock each other
+    // within one call (the lock is re-entrant for this transaction: a later append to the same
+    // stream just takes it again).
+    if (streams.length > 1) for (const stream of streams) await statements.lockOutboxStream(stream);
     const seqs: number[] = [];
-    for (const m of encoded) seqs.push(await statements.appendOutbox(m.stream, m.payload, now, m.availableAt ?? now));
+    for (const m of encoded) seqs.push(await statements.appendOutbox(m.stream, m.payload, now, m.availableAt ?? now, streams.length === 1 && seqs.length === 0));
     return seqs;
   }
 

@@ -4,8 +4,25 @@ import { compareIds } from '../shared/compare-ids.js';
 import { decodeJson } from '../shared/json.js';
 import { DeliveryStatements } from './delivery-statements.js';
 
+/**
+ * A statement the store runs over and over: pg prepares a named statement once per connection
+ * (Parse) and later only binds and executes it, so PostgreSQL skips parsing and, once it settles
+ * on a generic plan, planning too.
+ */
+export interface Prepared {
+  name: string;
+  text: string;
+}
+
 /** One query on a pooled connection or on a transaction's client. */
-export type Query = <R extends QueryResultRow>(text: string, values?: unknown[]) => Promise<QueryResult<R>>;
+export type Query = <R extends QueryResultRow>(statement: Prepared, values?: unknown[]) => Promise<QueryResult<R>>;
+
+/** Names every statement of `texts` after its key, in a namespace of its own on the connection. */
+export function prepared<K extends string>(prefix: string, texts: Record<K, string>): Record<K, Prepared> {
+  const named = {} as Record<K, Prepared>;
+  for (const key of Object.keys(texts) as K[]) named[key] = { name: `${prefix}_${key}`, text: texts[key] };
+  return named;
+}
 
 /** Rows exactly as pg returns them: BIGINT comes back as a string (it may exceed 2^53). */
 interface DocRow {
@@ -62,7 +79,7 @@ export const OUTBOX_STREAM_LOCK_CLASS = 0x53574f42;
 
 const OUTBOX_COLUMNS = 'seq, stream, payload, created_at, available_at, attempts, last_error';
 
-const sql = {
+const sql = prepared('sb_store', {
   docGet: 'SELECT kind, id, version, data, updated_at FROM documents WHERE kind = $1 AND id = $2',
   // FOR UPDATE: the version read here is the one the write replaces; another node's writer waits.
   docVersion: 'SELECT version FROM documents WHERE kind = $1 AND id = $2 FOR UPDATE',
@@ -78,11 +95,26 @@ const sql = {
       INSERT INTO documents (kind, id, version, data, updated_at) VALUES ($1, $2, $3, $4, $5)
       ON CONFLICT (kind, id) DO NOTHING`,
   docUpdate: 'UPDATE documents SET version = $3, data = $4, updated_at = $5 WHERE kind = $1 AND id = $2',
+  // The one-round-trip puts (PostgresDocs.put). Each locks the row it writes as FOR UPDATE would
+  // and, in READ COMMITTED, re-checks its condition on the newest committed row after waiting.
+  docUpsert: `
+      INSERT INTO documents (kind, id, version, data, updated_at) VALUES ($1, $2, 1, $3, $4)
+      ON CONFLICT (kind, id) DO UPDATE SET version = documents.version + 1, data = excluded.data, updated_at = excluded.updated_at
+      RETURNING version`,
+  docUpdateIf: `
+      UPDATE documents SET version = version + 1, data = $3, updated_at = $4
+      WHERE kind = $1 AND id = $2 AND version = $5 RETURNING version`,
   docDelete: 'DELETE FROM documents WHERE kind = $1 AND id = $2',
   // Two-key form: its own key space, apart from the migration lock's single bigint key.
   outboxStreamLock: 'SELECT pg_advisory_xact_lock($1, hashtext($2))',
   outboxInsert: `
       INSERT INTO outbox (stream, payload, created_at, available_at) VALUES ($1, $2, $3, $4) RETURNING seq`,
+  // Lock and insert in one round trip. A CTE calling a volatile function is not inlined but run
+  // as its own step, and the insert's row (with its identity seq) is only formed from the CTE's
+  // row: the lock is held before the seq is drawn, as with the two statements above.
+  outboxLockedInsert: `
+      WITH stream_lock AS (SELECT pg_advisory_xact_lock($5, hashtext($1)))
+      INSERT INTO outbox (stream, payload, created_at, available_at) SELECT $1, $2, $3, $4 FROM stream_lock RETURNING seq`,
   // The head of a stream is its lowest seq; only a head that is available and not leased is
   // claimed. SKIP LOCKED lets several nodes claim at once: a head another node is locking is
   // skipped, and the next message of that stream is never a head while it exists. attempts counts
@@ -108,6 +140,7 @@ const sql = {
       ON CONFLICT (key) DO UPDATE SET due_at = excluded.due_at, payload = excluded.payload,
         lease_owner = NULL, lease_until = NULL`,
   timerDelete: 'DELETE FROM timers WHERE key = $1',
+  timerDeleteMany: 'DELETE FROM timers WHERE key = ANY($1::text[])',
   timerGet: 'SELECT key, due_at, payload FROM timers WHERE key = $1',
   timerClaim: `
       UPDATE timers SET lease_owner = $3, lease_until = $2
@@ -120,14 +153,33 @@ const sql = {
   docKinds: 'SELECT DISTINCT kind FROM documents',
   outboxClear: 'DELETE FROM outbox',
   timerList: 'SELECT key, due_at, payload FROM timers',
-};
+});
 
 /** All SQL and row ⇄ domain mapping for documents, outbox and timers, over one query function. */
 export class Statements {
   readonly deliveries: DeliveryStatements;
+  private readonly query: Query;
+  /** Timer keys cancelled but not yet deleted: see deleteTimer. */
+  private cancelled: string[] = [];
 
-  constructor(private readonly query: Query) {
-    this.deliveries = new DeliveryStatements(query);
+  constructor(private readonly send: Query) {
+    // Every statement first sends the deletes it may depend on: the order is the order of the calls.
+    this.query = async (statement, values) => {
+      await this.flush();
+      return send(statement, values);
+    };
+    this.deliveries = new DeliveryStatements(this.query);
+  }
+
+  /**
+   * Sends the cancelled timers' delete (one statement for all of them). The transaction calls it
+   * before COMMIT; every other statement calls it first.
+   */
+  async flush(): Promise<void> {
+    const keys = this.cancelled;
+    if (keys.length === 0) return;
+    this.cancelled = [];
+    await (keys.length === 1 ? this.send(sql.timerDelete, keys) : this.send(sql.timerDeleteMany, [keys]));
   }
 
   async getDoc<T>(kind: string, id: string): Promise<StoredDoc<T> | undefined> {
@@ -157,6 +209,18 @@ export class Statements {
     await this.query(sql.docUpdate, docParams(doc));
   }
 
+  /**
+   * Writes the document in one statement when `expectedVersion` allows it without first reading
+   * the row: unversioned (insert or overwrite), 0 (create only), or the version it holds now.
+   * Returns the new version, or undefined when the statement wrote nothing (the document is
+   * absent, present or at another version): the caller then takes the locking path.
+   */
+  async putDocDirect(kind: string, id: string, data: string, updatedAt: number, expectedVersion: number | undefined): Promise<number | undefined> {
+    if (expectedVersion === undefined) return (await this.query<{ version: number }>(sql.docUpsert, [kind, id, data, updatedAt])).rows[0]?.version;
+    if (expectedVersion === 0) return (await this.insertDoc({ kind, id, version: 1, data, updatedAt })) ? 1 : undefined;
+    return (await this.query<{ version: number }>(sql.docUpdateIf, [kind, id, data, updatedAt, expectedVersion])).rows[0]?.version;
+  }
+
   async deleteDoc(kind: string, id: string): Promise<boolean> {
     return ((await this.query(sql.docDelete, [kind, id])).rowCount ?? 0) > 0;
   }
@@ -169,8 +233,12 @@ export class Statements {
     await this.query(sql.outboxStreamLock, [OUTBOX_STREAM_LOCK_CLASS, stream]);
   }
 
-  async appendOutbox(stream: string, payload: string, createdAt: number, availableAt: number): Promise<number> {
-    const { rows } = await this.query<{ seq: string }>(sql.outboxInsert, [stream, payload, createdAt, availableAt]);
+  /** `locked`: take the stream's append lock in the same statement (see OUTBOX_STREAM_LOCK_CLASS). */
+  async appendOutbox(stream: string, payload: string, createdAt: number, availableAt: number, locked = false): Promise<number> {
+    const values = [stream, payload, createdAt, availableAt];
+    const { rows } = locked
+      ? await this.query<{ seq: string }>(sql.outboxLockedInsert, [...values, OUTBOX_STREAM_LOCK_CLASS])
+      : await this.query<{ seq: string }>(sql.outboxInsert, values);
     return Number(rows[0]?.seq);
   }
 
@@ -199,8 +267,14 @@ export class Statements {
     await this.query(sql.timerUpsert, [key, dueAt, payload]);
   }
 
-  async deleteTimer(key: string): Promise<void> {
-    await this.query(sql.timerDelete, [key]);
+  /**
+   * Deferred to the next statement or the commit: hanging up cancels a dozen timers in a row, and
+   * one DELETE for all of them saves a round trip each. Nothing reads its result, and a failure
+   * still fails the transaction (at the next statement or at COMMIT), which then rolls back whole.
+   */
+  deleteTimer(key: string): Promise<void> {
+    this.cancelled.push(key);
+    return Promise.resolve();
   }
 
   async getTimer<T>(key: string): Promise<TimerEntry<T> | undefined> {

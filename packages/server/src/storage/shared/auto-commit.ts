@@ -13,6 +13,7 @@ import type {
   TimerEntry,
   TimerPort,
 } from '../ports.js';
+import { readShared, type SharedReads } from './shared-reads.js';
 
 type Transaction = <T>(work: (tx: StoreTx) => Promise<T>) => Promise<T>;
 
@@ -29,7 +30,7 @@ export function autoCommitPorts(committed: StoreTx, transaction: Transaction): S
   };
 }
 
-class AutoCommitDocs implements DocumentPort {
+class AutoCommitDocs implements DocumentPort, SharedReads {
   constructor(
     private readonly committed: DocumentPort,
     private readonly transaction: Transaction,
@@ -37,6 +38,10 @@ class AutoCommitDocs implements DocumentPort {
 
   get<T>(kind: string, id: string): Promise<StoredDoc<T> | undefined> {
     return this.committed.get<T>(kind, id);
+  }
+
+  getShared<T>(kind: string, id: string): Promise<StoredDoc<T> | undefined> {
+    return readShared<T>(this.committed, kind, id);
   }
 
   list<T>(kind: string, options?: ListOptions): Promise<StoredDoc<T>[]> {

@@ -6,16 +6,35 @@ interface Hold {
 }
 
 /**
+ * Whether new mutexes detect re-entry. Detecting it needs an AsyncLocalStorage, and on Node 20
+ * the first one to run turns on async hooks for every promise and socket of the process: about
+ * 8 % of a Graph GET's CPU in the HTTP profile (docs/perf/http.md, Round 2). So detection is a
+ * development check: on under `node --test` (the runner sets NODE_TEST_CONTEXT in every test
+ * process) or with SWITCHBOARD_STORE_CHECKS=1; in production, the misuse hangs instead of
+ * throwing, as it would without the check.
+ */
+export const reentryChecksByDefault = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  env.SWITCHBOARD_STORE_CHECKS === '1' || (env.SWITCHBOARD_STORE_CHECKS !== '0' && env.NODE_TEST_CONTEXT !== undefined);
+
+/**
  * A promise-chain mutex: callers run one at a time, in arrival order. Re-entering it from code
  * running under the lock (e.g. calling store.docs.put inside store.transaction) would wait for
- * itself forever, so that is detected and thrown instead of hanging.
+ * itself forever; with re-entry checks on, that is detected and thrown instead of hanging.
  */
 export class Mutex {
   private tail: Promise<void> = Promise.resolve();
-  private readonly holder = new AsyncLocalStorage<Hold>();
+  private readonly holder: AsyncLocalStorage<Hold> | undefined;
+
+  constructor(options: { detectReentry?: boolean } = {}) {
+    this.holder = (options.detectReentry ?? reentryChecksByDefault()) ? new AsyncLocalStorage<Hold>() : undefined;
+  }
+
+  get detectsReentry(): boolean {
+    return this.holder !== undefined;
+  }
 
   async run<T>(critical: () => Promise<T>): Promise<T> {
-    if (this.holder.getStore()?.active) {
+    if (this.holder?.getStore()?.active) {
       throw new StoreMisuseError(
         'storage: the store was used from inside one of its own transactions; use the tx passed to work()',
       );
@@ -26,7 +45,7 @@ export class Mutex {
     await previous;
     const hold: Hold = { active: true };
     try {
-      return await this.holder.run(hold, critical);
+      return await (this.holder ? this.holder.run(hold, critical) : critical());
     } finally {
       hold.active = false;
       release();

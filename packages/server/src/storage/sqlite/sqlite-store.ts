@@ -5,12 +5,15 @@ import type { DeliveryLogPort, DocumentPort, OutboxPort, Store, StoreTx, TimerPo
 import { autoCommitPorts } from '../shared/auto-commit.js';
 import { Mutex } from '../shared/mutex.js';
 import { runScoped, type TxScope } from '../shared/tx-scope.js';
+import { DocCache } from './doc-cache.js';
 import { migrate } from './migrate.js';
 import { sqliteTx } from './sqlite-tx.js';
 import { Statements } from './statements.js';
 
 /** How long a connection waits for another process's write lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
+/** Committed documents kept for reads (calls, conferences, tenants, apps of the live calls). */
+const CACHED_DOCS = 10_000;
 
 /**
  * A Store in one SQLite file. better-sqlite3 is synchronous, the port is async: a transaction
@@ -27,6 +30,11 @@ export class SqliteStore implements Store {
   readonly deliveries: DeliveryLogPort;
   private readonly mutex = new Mutex();
   private readonly writes: Statements;
+  private readonly cache = new DocCache(CACHED_DOCS);
+  /** Transaction control prepared once: exec() would parse the SQL again for every transaction. */
+  private readonly control: Record<'begin' | 'commit' | 'rollback', Database.Statement>;
+  /** Documents the open transaction wrote: forgotten by the cache when it commits. */
+  private readonly written = new Set<string>();
   private closed = false;
 
   /** `path` must be a file: the two connections have to see the same database. */
@@ -50,8 +58,9 @@ export class SqliteStore implements Store {
     private readonly reader: Database.Database,
     private readonly clock: Clock,
   ) {
-    this.writes = new Statements(writer);
-    const reads = new Statements(reader);
+    this.writes = new Statements(writer, { written: this.written });
+    this.control = { begin: writer.prepare('BEGIN IMMEDIATE'), commit: writer.prepare('COMMIT'), rollback: writer.prepare('ROLLBACK') };
+    const reads = new Statements(reader, { cache: this.cache });
     const committed = sqliteTx(() => this.whenOpen(reads), clock);
     ({ docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries } = autoCommitPorts(
       committed,
@@ -67,6 +76,7 @@ export class SqliteStore implements Store {
     return this.mutex.run(async () => {
       if (this.closed) return;
       this.closed = true;
+      this.cache.clear();
       this.reader.close();
       this.writer.close();
     });
@@ -74,14 +84,17 @@ export class SqliteStore implements Store {
 
   private async runTransaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     const writes = this.whenOpen(this.writes);
-    this.writer.exec('BEGIN IMMEDIATE');
+    this.control.begin.run();
     try {
       const result = await runScoped(work, (scope) => sqliteTx(scoped(writes, scope), this.clock));
-      this.writer.exec('COMMIT');
+      this.control.commit.run();
+      this.cache.forget(this.written);
       return result;
     } catch (error) {
-      if (this.writer.inTransaction) this.writer.exec('ROLLBACK');
+      if (this.writer.inTransaction) this.control.rollback.run();
       throw error;
+    } finally {
+      this.written.clear();
     }
   }
 

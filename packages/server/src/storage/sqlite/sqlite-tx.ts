@@ -16,6 +16,7 @@ import type {
   TimerPort,
 } from '../ports.js';
 import { decodeJson, encodeJson } from '../shared/json.js';
+import type { SharedReads } from '../shared/shared-reads.js';
 import { assertVersion } from '../shared/versioning.js';
 import type { Statements } from './statements.js';
 
@@ -33,7 +34,7 @@ export function sqliteTx(statements: () => Statements, clock: Clock): StoreTx {
   };
 }
 
-class SqliteDocs implements DocumentPort {
+class SqliteDocs implements DocumentPort, SharedReads {
   constructor(
     private readonly statements: () => Statements,
     private readonly clock: Clock,
@@ -41,6 +42,11 @@ class SqliteDocs implements DocumentPort {
 
   async get<T>(kind: string, id: string): Promise<StoredDoc<T> | undefined> {
     return this.statements().getDoc<T>(kind, id);
+  }
+
+  /** Committed reads share the cache's frozen value (SharedReads); inside a transaction, a copy. */
+  async getShared<T>(kind: string, id: string): Promise<StoredDoc<T> | undefined> {
+    return this.statements().getSharedDoc<T>(kind, id);
   }
 
   async list<T>(kind: string, options: ListOptions = {}): Promise<StoredDoc<T>[]> {

@@ -1,8 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ListOptions, OutboxMessage, StoredDoc, TimerEntry } from '../ports.js';
 import { compareIds } from '../shared/compare-ids.js';
+import { freezeJson } from '../shared/frozen-json.js';
 import { decodeJson } from '../shared/json.js';
 import { DeliveryStatements } from './delivery-statements.js';
+import { keyOf, type CachedDoc, type DocCache } from './doc-cache.js';
 
 /** Rows exactly as SQLite returns them; the only place that knows column names. */
 interface DocRow {
@@ -86,13 +88,15 @@ const sql = {
       INSERT INTO outbox (stream, payload, created_at, available_at)
       VALUES (@stream, @payload, @createdAt, @availableAt)`,
   // The head of a stream is its lowest seq; only a head that is available and not leased is claimed.
+  // NOT EXISTS on (stream, seq) finds heads in seq order and stops at `limit`; a GROUP BY over every
+  // row cost a scan of the whole backlog per claim (10× slower at 3,000 rows, docs/perf/callbacks.md).
   // attempts counts claims, so a delivery cut short by a crash (lease expiry) counts as one.
   outboxClaim: `
       UPDATE outbox SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1
       WHERE seq IN (
         SELECT o.seq FROM outbox o
-        JOIN (SELECT MIN(seq) AS seq FROM outbox GROUP BY stream) head ON head.seq = o.seq
         WHERE o.available_at <= @now AND (o.lease_until IS NULL OR o.lease_until <= @now)
+          AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.stream = o.stream AND p.seq < o.seq)
         ORDER BY o.seq LIMIT @limit)
       RETURNING ${OUTBOX_COLUMNS}`,
   outboxDelete: 'DELETE FROM outbox WHERE seq = @seq AND lease_owner = @owner',
@@ -120,6 +124,15 @@ const sql = {
   timerList: 'SELECT key, due_at, payload FROM timers ORDER BY due_at, key',
 };
 
+/**
+ * What a connection's statements share with the store: the reader's committed-document cache,
+ * and the writer's record of the documents its open transaction wrote (forgotten at COMMIT).
+ */
+export interface DocTracking {
+  cache?: DocCache;
+  written?: Set<string>;
+}
+
 /** Prepared once per connection; all row ⇄ domain mapping happens here. */
 export class Statements {
   readonly deliveries: DeliveryStatements;
@@ -141,7 +154,10 @@ export class Statements {
   private readonly outboxClear: Statement<[]>;
   private readonly timerList: Statement<[], TimerRow>;
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly tracking: DocTracking = {},
+  ) {
     this.deliveries = new DeliveryStatements(db);
     this.docGet = db.prepare(sql.docGet);
     this.docList = db.prepare(sql.docList);
@@ -163,8 +179,28 @@ export class Statements {
   }
 
   getDoc<T>(kind: string, id: string): StoredDoc<T> | undefined {
-    const row = this.docGet.get({ kind, id });
+    const row = this.tracking.cache?.get(kind, id) ?? this.readDoc(kind, id);
     return row && toDoc<T>(row);
+  }
+
+  /**
+   * Through the cache (the reader): the cached row's frozen value, decoded once per committed
+   * version, so a GET's call, conference and tenant are not parsed again on every request. Without
+   * a cache (the writer, inside a transaction) a private copy, which is just as safe to share.
+   */
+  getSharedDoc<T>(kind: string, id: string): StoredDoc<T> | undefined {
+    const cache = this.tracking.cache;
+    if (!cache) return this.getDoc<T>(kind, id);
+    const row: CachedDoc | undefined = cache.get(kind, id) ?? this.readDoc(kind, id);
+    if (!row) return undefined;
+    row.shared ??= freezeJson(decodeJson(row.data));
+    return { kind: row.kind, id: row.id, version: row.version, data: row.shared as T, updatedAt: row.updated_at };
+  }
+
+  private readDoc(kind: string, id: string): DocRow | undefined {
+    const row = this.docGet.get({ kind, id });
+    if (row) this.tracking.cache?.remember(row);
+    return row;
   }
 
   listDocs<T>(kind: string, { idPrefix, afterId, limit }: ListOptions): StoredDoc<T>[] {
@@ -179,10 +215,12 @@ export class Statements {
   }
 
   writeDoc(doc: DocWrite): void {
+    this.tracking.written?.add(keyOf(doc.kind, doc.id));
     this.docUpsert.run(doc);
   }
 
   deleteDoc(kind: string, id: string): boolean {
+    this.tracking.written?.add(keyOf(kind, id));
     return this.docDelete.run({ kind, id }).changes > 0;
   }
 

@@ -47,9 +47,12 @@ export function parseAudioRoutingGroupPatch(body: unknown): AudioRoutingGroupPat
   return Object.fromEntries(members) as AudioRoutingGroupPatchCommand;
 }
 
+/** Built once: zod compiles an object schema on first use, which per request costs more than the parse. */
+const controlCommandSchema = z.looseObject({ clientContext });
+
 /** call-mute, call-unmute, participant-mute, participant-stopholdmusic: only `clientContext`; no body reads as `{}`. */
 export function parseControlCommand(body: unknown): ControlCommand {
-  return withClientContext(parseWith(z.looseObject({ clientContext }), optionalObjectBody(body)));
+  return withClientContext(parseWith(controlCommandSchema, optionalObjectBody(body)));
 }
 
 /** participant-muteall (beta): `participants` (ids) and `clientContext`, both optional. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { CreateCallCommand, MeetingLocator } from '../../calls/calls-api.js';
+import { isE164 } from '../../domain/calls/phone-number.js';
+import type { Identity } from '../../domain/calls/types.js';
 import { ODATA } from '../odata-type.js';
 import type { WireVersion } from '../version.js';
 import { compact } from './compact.js';
-import { identitySetSchema, invitationParticipantInfoSchema } from './identity-schemas.js';
+import { identityOf, identitySetSchema, invitationParticipantInfoSchema } from './identity-schemas.js';
 import { callOptionsSchema, mediaConfigSchema, modalitiesSchema } from './media-schemas.js';
 import { chatInfoSchema, meetingInfoSchema, type ChatInfoInput, type MeetingInfoInput } from './meeting-schemas.js';
 import { nonEmptyString, odataType, parseWith } from './odata-schema.js';
@@ -48,6 +50,8 @@ export function parseCreateCall(body: unknown, context: CreateCallContext): Crea
   const call = parseWith(createCallSchema, objectBody(body));
   const meeting = meetingLocator(call.meetingInfo ?? undefined, call.chatInfo ?? undefined);
   const guest = guestOf(call);
+  const applicationInstance = applicationInstanceOf(call);
+  checkPhoneTargets(call, applicationInstance);
   return {
     ...context,
     ...(call.tenantId ? { tenantId: call.tenantId } : {}),
@@ -58,6 +62,7 @@ export function parseCreateCall(body: unknown, context: CreateCallContext): Crea
     targets: call.targets ?? [],
     ...(meeting ? { meeting } : {}),
     ...(guest ? { guest } : {}),
+    ...(applicationInstance ? { applicationInstance } : {}),
     contentSharingNotifications: call.callOptions?.isContentSharingNotificationEnabled === true,
     echo: echoOf(call, context.version),
   };
@@ -84,6 +89,26 @@ function guestOf(call: CreateCallInput): CreateCallCommand['guest'] {
   if (!guest) return undefined;
   if (!guest.displayName) throw wireError('requiredProperty', { property: 'source.identity.guest.displayName' });
   return { displayName: guest.displayName, ...(guest.id ? { id: guest.id } : {}) };
+}
+
+/** `source.identity.applicationInstance`: the app's resource account places the call (PSTN examples 9 and 10). */
+function applicationInstanceOf(call: CreateCallInput): Identity | undefined {
+  const instance = call.source?.identity?.applicationInstance;
+  if (!instance) return undefined;
+  if (!instance.id) throw wireError('requiredProperty', { property: 'source.identity.applicationInstance.id' });
+  return identityOf('applicationInstance', instance.id, instance);
+}
+
+/**
+ * A phone target is an E.164 number (BEHAVIOR.md §4), and a call to one names its tenant: every
+ * PSTN example sends `tenantId`; the application instance's own `tenantId` serves as well.
+ */
+function checkPhoneTargets(call: CreateCallInput, instance: Identity | undefined): void {
+  const phones = (call.targets ?? []).map((target, index) => ({ target, index })).filter(({ target }) => target.kind === 'phone');
+  for (const { target, index } of phones) {
+    if (!isE164(target.id)) throw wireError('invalidPropertyValue', { property: `targets[${index}].identity.phone.id`, reason: `'${target.id}' is not an E.164 number like +14255550100` });
+  }
+  if (phones.length > 0 && !call.tenantId && !instance?.tenantId) throw wireError('requiredProperty', { property: 'tenantId' });
 }
 
 /** What the call resource shows back as sent; beta-only properties only on beta (BEHAVIOR.md §10). */

@@ -22,9 +22,11 @@ export function parseRecordingStatus(body: unknown): RecordingStatusCommand {
   return { status: parsed.status, ...withClientContext(parsed) };
 }
 
-/** call-addlargegalleryview: only `clientContext`, and an empty body is as good as `{}`. */
+/** call-addlargegalleryview: only `clientContext`, and an empty body is as good as `{}`. Built once: zod compiles a schema on construction. */
+const clientContextOnlySchema = z.looseObject({ clientContext });
+
 export function parseClientContextOnly(body: unknown): ClientContextCommand {
-  return withClientContext(parseWith(z.looseObject({ clientContext }), optionalObjectBody(body)));
+  return withClientContext(parseWith(clientContextOnlySchema, optionalObjectBody(body)));
 }
 
 /** participant-invite: invitationParticipantInfo entries (older examples type them participantInfo). */

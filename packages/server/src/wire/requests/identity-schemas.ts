@@ -47,7 +47,7 @@ export const callableIdentitySetSchema = identitySetSchema.transform((set, ctx):
   return identityOf(kind, member.id, member);
 });
 
-function identityOf(kind: Identity['kind'], id: string, member: IdentityInput): Identity {
+export function identityOf(kind: Identity['kind'], id: string, member: IdentityInput): Identity {
   return {
     kind,
     id,

@@ -49,9 +49,11 @@ export function parseRecordResponse(body: unknown, baseUrl: string): RecordRespo
   return { ...(defined as Partial<RecordResponseCommand>), prompts: (parsed.prompts ?? []).map(toPrompt), baseUrl, ...withClientContext(parsed) };
 }
 
-/** cancelMediaProcessing and subscribeToTone: only `clientContext`; an empty body is as good as `{}`. */
+/** cancelMediaProcessing and subscribeToTone: only `clientContext`; an empty body is as good as `{}`. Built once, not per request. */
+const clientContextOnlySchema = z.looseObject({ clientContext });
+
 export function parseMediaClientContext(body: unknown): ClientContextCommand {
-  return withClientContext(parseWith(z.looseObject({ clientContext }), optionalObjectBody(body)));
+  return withClientContext(parseWith(clientContextOnlySchema, optionalObjectBody(body)));
 }
 
 /** call-senddtmftones: `tones` of the `tone` enum (not toneInfo, despite the docs table). */

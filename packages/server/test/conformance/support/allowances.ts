@@ -41,8 +41,6 @@ export const CREATE_CALL_ALLOWANCES: Allowance[] = [
   ...['source.countryCode', 'source.endpointType', 'targets[].endpointType', 'targets[].region', 'targets[].replacesCallId', 'targets[].languageId'].map(
     (path): Allowance => ({ path, kind: 'missing', reason: 'participantInfo members not simulated; only some examples print them (null)' }),
   ),
-  { path: 'source.identity.applicationInstance', kind: 'missing', reason: 'PSTN through application instances is not simulated: the source is the app', where: ['v1.0/example-9', 'v1.0/example-10', 'beta/example-11', 'beta/example-12'] },
-  { path: 'source.identity.application', kind: 'extra', reason: 'PSTN through application instances is not simulated: the source is the app', where: ['v1.0/example-9', 'v1.0/example-10', 'beta/example-11', 'beta/example-12'] },
   // Notifications.
   { path: 'value[].resourceData.direction', kind: 'extra', reason: 'state notifications always carry the direction; some examples (establishing) omit it' },
   { path: 'value[].resourceData.tenantId', kind: 'missing', reason: 'the partial call of a state notification does not repeat the tenant', where: ['beta/example-1 established'] },

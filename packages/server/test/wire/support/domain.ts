@@ -68,7 +68,7 @@ export function callFromCommand(caller: Caller, command: CreateCallCommand): Cal
   const scenario = command.meeting ? 'meeting' : command.targets.length === 1 ? 'peerToPeer' : 'groupCall';
   const source: Identity = command.guest
     ? { kind: 'guest', id: command.guest.id ?? randomUUID(), displayName: command.guest.displayName }
-    : { ...BOT, id: caller.appId };
+    : (command.applicationInstance ?? { ...BOT, id: caller.appId });
   return buildCall({
     id: randomUUID(),
     appId: caller.appId,

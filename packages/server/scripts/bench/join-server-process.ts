@@ -1,0 +1,97 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { JoinChildMessage, JoinParentMessage, Seeded } from './join-server-protocol.js';
+import type { ChildReady, ServerSample } from './server-protocol.js';
+
+export interface JoinBenchServer {
+  ready: ChildReady;
+  pid: number;
+  /** Drains the outbox, forces a GC and reads memory and CPU in the server process. */
+  sample(timeoutMs: number): Promise<ServerSample>;
+  /** `count` guests join the meeting in one roster version; resolves with its conference id. */
+  seed(meetingId: string, count: number, timeoutMs: number): Promise<string>;
+  /** Graceful stop; SIGKILL if the child has not exited within a few seconds. */
+  stop(): Promise<void>;
+}
+
+export interface JoinServerOptions {
+  dataDir: string;
+  store?: 'memory' | 'sqlite';
+  timeoutMs: number;
+  /** Write a V8 CPU profile of the server (node --cpu-prof) into this directory on exit. */
+  cpuProfDir?: string;
+  /** Killed at once when this aborts (the suite's hard deadline, Ctrl+C). */
+  signal?: AbortSignal;
+}
+
+const CHILD = fileURLToPath(new URL('./join-server-child.ts', import.meta.url));
+const STOP_GRACE_MS = 3000;
+
+/** Forks join-server-child.ts (tsx loader, --expose-gc) and waits for it to listen. */
+export async function startJoinServer(options: JoinServerOptions): Promise<JoinBenchServer> {
+  const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
+  const child = fork(CHILD, [options.dataDir, options.store ?? 'memory'], {
+    execArgv: ['--expose-gc', ...profile, '--import', import.meta.resolve('tsx')],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const kill = (): void => void child.kill('SIGKILL');
+  options.signal?.addEventListener('abort', kill, { once: true });
+  child.once('exit', () => options.signal?.removeEventListener('abort', kill));
+  const ready = await reply<ChildReady>(child, (m) => m.type === 'ready' || m.type === 'failed', undefined, options.timeoutMs).catch((error: unknown) => {
+    kill();
+    throw error;
+  });
+  let nextId = 0;
+  return {
+    ready,
+    pid: child.pid ?? 0,
+    sample: (timeoutMs) => {
+      const id = ++nextId;
+      return reply<ServerSample>(child, (m) => m.type === 'sample' && m.id === id, { type: 'sample', id }, timeoutMs);
+    },
+    seed: async (meetingId, count, timeoutMs) => {
+      const id = ++nextId;
+      const seeded = await reply<Seeded>(child, (m) => m.type === 'seeded' && m.id === id, { type: 'seed', id, meetingId, count }, timeoutMs);
+      if (seeded.error) throw new Error(`seeding ${count} people: ${seeded.error}`);
+      return seeded.conferenceId;
+    },
+    stop: () => stop(child),
+  };
+}
+
+/** Sends `request` (if any) and resolves with the first message `matches` accepts. */
+function reply<T extends JoinChildMessage>(child: ChildProcess, matches: (message: JoinChildMessage) => boolean, request: JoinParentMessage | undefined, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const settle = (): void => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const onMessage = (message: JoinChildMessage): void => {
+      if (!matches(message)) return;
+      settle();
+      if (message.type === 'failed') reject(new Error(`server failed to start: ${message.error}`));
+      else resolve(message as T);
+    };
+    const onExit = (code: number | null): void => {
+      settle();
+      reject(new Error(`server exited (code ${code}) while waiting for ${request?.type ?? 'start-up'}`));
+    };
+    const timer = setTimeout(() => {
+      settle();
+      reject(new Error(`timed out after ${Math.round(timeoutMs)} ms waiting for the server (${request?.type ?? 'start-up'})`));
+    }, Math.max(timeoutMs, 0));
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+    if (request && child.connected) child.send(request);
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (child.connected) child.send({ type: 'stop' } satisfies JoinParentMessage);
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,22 @@
+import type { DocumentPort, StoredDoc } from '../ports.js';
+
+/**
+ * An optional capability of a DocumentPort (the memory store has it): a read whose data is the
+ * store's own frozen value, not a private copy, so it costs nothing however large the document
+ * is. Writing that value back, changed or not, is fine; mutating it throws (it is frozen).
+ */
+export interface SharedReads {
+  getShared<T>(kind: string, id: string): Promise<StoredDoc<T> | undefined>;
+}
+
+function hasSharedReads(docs: DocumentPort): docs is DocumentPort & SharedReads {
+  return typeof (docs as Partial<SharedReads>).getShared === 'function';
+}
+
+/**
+ * For readers that treat documents as immutable values (the call units): a shared read where the
+ * port offers one, an ordinary (copying) read elsewhere.
+ */
+export function readShared<T>(docs: DocumentPort, kind: string, id: string): Promise<StoredDoc<T> | undefined> {
+  return hasSharedReads(docs) ? docs.getShared<T>(kind, id) : docs.get<T>(kind, id);
+}
