@@ -6,7 +6,7 @@ import type { BenchOptions } from './measure.js';
 export interface SuiteOptions extends BenchOptions {
   /** Where the JSON and the Markdown table go (default: bench-results/ under the cwd npm ran in). */
   outDir: string;
-  /** The whole suite is killed after this many seconds, whatever hangs (full 1200, quick 90). */
+  /** The whole suite is killed after this many seconds, whatever hangs (full 1800, quick 90). */
   maxSeconds: number;
 }
 
@@ -20,7 +20,7 @@ export const USAGE = `Usage: npm run bench -- [options]
                        cold-start, scale)
   --no-pin             do not pin servers to CPU 0 and load generators to CPU 1 with taskset
   --out <dir>          where bench.json and bench.md are written (default ./bench-results)
-  --max-seconds <s>    hard limit for the whole run (default 1200, quick 90: the quick run takes
+  --max-seconds <s>    hard limit for the whole run (default 1800, quick 90: the quick run takes
                        < 60 s on an idle 2-core machine; the limit leaves room for a busy one)
   --help`;
 
@@ -43,7 +43,7 @@ export function parseSuiteOptions(argv: string[], cwd: string): SuiteOptions | '
     only: values.only?.split(',').map((id) => id.trim()).filter(Boolean),
     pin: !values['no-pin'],
     outDir: resolve(cwd, values.out ?? 'bench-results'),
-    maxSeconds: bounded('--max-seconds', values['max-seconds'], quick ? 90 : 1200, 10, 3600),
+    maxSeconds: bounded('--max-seconds', values['max-seconds'], quick ? 90 : 1800, 10, 3600),
   };
 }
 
