@@ -31,6 +31,7 @@ import { startServer, type RunningServer } from '../../src/runtime/start-server.
 import { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { graphNotificationFactory } from '../../src/wire/notification-factory.js';
 import type { CallbacksChildRequest, CallbacksChildReply, StampsByStream } from './suite/callbacks-protocol.js';
+import { processCpuMs } from './server-sample.js';
 
 const [dataDir] = process.argv.slice(2);
 const send = (message: CallbacksChildReply): void => void process.send?.(message);
@@ -88,7 +89,7 @@ async function handle(request: Exclude<CallbacksChildRequest, { type: 'stop' }>)
     case 'drained':
       return server.workers.dispatcher.drained();
     case 'cpu':
-      return cpuMs();
+      return processCpuMs();
     case 'profile':
       return request.file ? profiler.stop(request.file) : profiler.start();
   }
@@ -113,11 +114,6 @@ const profiler = (() => {
     },
   };
 })();
-
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
 
 /** One transaction announcing a roster change to each of these legs (one notification each). */
 async function enqueue(streams: number[]): Promise<void> {

@@ -6,7 +6,8 @@
 import { loadConfig } from '../../src/config/load.js';
 import { startServer, type RunningServer } from '../../src/runtime/start-server.js';
 import type { JoinParentMessage, SeedRequest, Seeded } from './join-server-protocol.js';
-import type { ChildReady, ServerSample } from './server-protocol.js';
+import type { ChildReady } from './server-protocol.js';
+import { sampleServer } from './server-sample.js';
 
 const [dataDir, store] = process.argv.slice(2);
 const send = (message: unknown): void => void process.send?.(message);
@@ -34,7 +35,7 @@ const ready: ChildReady = {
 send(ready);
 
 process.on('message', (message: JoinParentMessage) => {
-  if (message.type === 'sample') void sample(message.id).then(send);
+  if (message.type === 'sample') void sampleServer(server, message.id).then(send);
   if (message.type === 'seed') void seed(message).then(send);
   if (message.type === 'stop') void server.close().finally(() => process.exit(0));
 });
@@ -46,21 +47,4 @@ async function seed({ id, meetingId, count }: SeedRequest): Promise<Seeded> {
   } catch (error) {
     return { type: 'seeded', id, conferenceId: '', error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-async function sample(id: number): Promise<ServerSample> {
-  // Deliveries in flight hold sockets and buffers that are not per-call state.
-  await server.workers.dispatcher.drained();
-  const cpuBeforeGcMs = cpuMs();
-  // Twice: the first pass can leave objects that only become garbage after finalizers run.
-  globalThis.gc?.();
-  globalThis.gc?.();
-  const cpuAfterGcMs = cpuMs();
-  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
-  return { type: 'sample', id, rss, heapUsed, heapTotal, external, arrayBuffers, cpuBeforeGcMs, cpuAfterGcMs };
-}
-
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
 }

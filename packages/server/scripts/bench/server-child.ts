@@ -8,7 +8,8 @@
  */
 import { loadConfig } from '../../src/config/load.js';
 import { startServer, type RunningServer } from '../../src/runtime/start-server.js';
-import type { ChildReady, ParentMessage, ServerSample } from './server-protocol.js';
+import type { ChildReady, ParentMessage } from './server-protocol.js';
+import { sampleServer } from './server-sample.js';
 
 // store: memory | sqlite | postgres; database: the postgres:// URL when store is postgres (bench-scale).
 // `--plain-http` anywhere: also listen on plain HTTP (127.0.0.1), so HTTP benchmarks can compare
@@ -44,23 +45,6 @@ const ready: ChildReady = {
 send(ready);
 
 process.on('message', (message: ParentMessage) => {
-  if (message.type === 'sample') void sample(message.id).then(send);
+  if (message.type === 'sample') void sampleServer(server, message.id).then(send);
   if (message.type === 'stop') void server.close().finally(() => process.exit(0));
 });
-
-async function sample(id: number): Promise<ServerSample> {
-  // Deliveries in flight hold sockets and buffers that are not per-call state.
-  await server.workers.dispatcher.drained();
-  const cpuBeforeGcMs = cpuMs();
-  // Twice: the first pass can leave objects that only become garbage after finalizers run.
-  globalThis.gc?.();
-  globalThis.gc?.();
-  const cpuAfterGcMs = cpuMs();
-  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
-  return { type: 'sample', id, rss, heapUsed, heapTotal, external, arrayBuffers, cpuBeforeGcMs, cpuAfterGcMs };
-}
-
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
