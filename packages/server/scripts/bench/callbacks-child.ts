@@ -144,11 +144,14 @@ async function rosterMessage(stream: number): Promise<CallbackMessage> {
 
 /**
  * Runs `work` for items 0 … count-1 (item i goes to stream i mod legs) in groups of `perGroup`,
- * one group after another, item i not before start + i / perSecond (0: as fast as it goes).
- * Stamps a group's items just before its work starts, so a transaction's own time counts.
+ * item i not before start + i / perSecond (0: as fast as it goes). An open loop: a group starts on
+ * time whether or not the groups before it finished (a slow commit must not lower the offered
+ * rate), and the transactions queue in the store in that order. Stamps a group's items just
+ * before its work starts, so queueing and the transaction's own time count.
  */
 async function paced(count: number, perSecond: number, perGroup: number, work: (streams: number[]) => Promise<void>): Promise<StampsByStream> {
   const stamps: StampsByStream = legs.map(() => []);
+  const started: Promise<void>[] = [];
   const start = performance.now();
   for (let i = 0; i < count; i += perGroup) {
     const wait = perSecond > 0 ? start + (i * 1000) / perSecond - performance.now() : 0;
@@ -156,8 +159,11 @@ async function paced(count: number, perSecond: number, perGroup: number, work: (
     const streams = Array.from({ length: Math.min(perGroup, count - i) }, (_, k) => (i + k) % legs.length);
     const at = epochNow();
     for (const stream of streams) stamps[stream]?.push(at);
-    await work(streams);
+    const done = work(streams);
+    done.catch(() => undefined); // reported by the Promise.all below; not an unhandled rejection meanwhile
+    started.push(done);
   }
+  await Promise.all(started);
   return stamps;
 }
 

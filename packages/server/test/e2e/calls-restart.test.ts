@@ -80,6 +80,8 @@ describe('e2e: restart in the middle of a flow', () => {
     assert.deepEqual(sequence, [...Array<string>(refused).fill('updated establishing'), 'updated establishing', 'updated established', 'updated roster[1]'], 'the refused attempts, then the three after the restart');
 
     // The delivery log survived the restart: the refused attempt, then the retry that got through.
+    // An attempt's log row commits after the bot answered it: let the dispatcher finish first.
+    await second.server.workers.dispatcher.drained();
     const log: DeliveryView[] = await people(second.control).deliveries(callId);
     assert.deepEqual(log.map((d) => [d.summary, d.attempt, d.status, d.outcome]), [
       ...Array.from({ length: refused }, (_, index) => ['call establishing', index + 1, 500, 'retrying']),

@@ -89,6 +89,28 @@ describe('sqlite store: committed-document cache', () => {
       assert.deepEqual((await readShared(tx.docs, 'call', 'c1'))?.data, { n: 2 });
     });
   });
+
+  it('serves a transaction the committed value until it writes the document, and keeps no rolled-back value', async () => {
+    await store.docs.put('call', 'c1', { n: 1 });
+    const committed = (await readShared(store.docs, 'call', 'c1'))?.data;
+    await assert.rejects(
+      store.transaction(async (tx) => {
+        assert.equal((await readShared(tx.docs, 'call', 'c1'))?.data, committed, 'the shared committed value');
+        await tx.docs.put('call', 'c1', { n: 2 }, 1);
+        assert.deepEqual((await readShared(tx.docs, 'call', 'c1'))?.data, { n: 2 });
+        assert.deepEqual((await tx.docs.get('call', 'c1'))?.data, { n: 2 });
+        throw new Error('roll back');
+      }),
+      /roll back/,
+    );
+    assert.deepEqual((await readShared(store.docs, 'call', 'c1'))?.data, { n: 1 });
+    await store.transaction(async (tx) => {
+      assert.deepEqual((await readShared(tx.docs, 'call', 'c1'))?.data, { n: 1 });
+      await tx.docs.put('call', 'c1', { n: 3 }, 1);
+    });
+    assert.deepEqual((await store.docs.get('call', 'c1'))?.data, { n: 3 });
+    assert.deepEqual((await readShared(store.docs, 'call', 'c1'))?.data, { n: 3 });
+  });
 });
 
 describe('DocCache', () => {

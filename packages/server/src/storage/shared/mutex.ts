@@ -33,12 +33,17 @@ export class Mutex {
     return this.holder !== undefined;
   }
 
-  async run<T>(critical: () => Promise<T>): Promise<T> {
+  /** Throws when called from code running under this lock (with re-entry checks on). */
+  assertNotHeld(): void {
     if (this.holder?.getStore()?.active) {
       throw new StoreMisuseError(
         'storage: the store was used from inside one of its own transactions; use the tx passed to work()',
       );
     }
+  }
+
+  async run<T>(critical: () => Promise<T>): Promise<T> {
+    this.assertNotHeld();
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise((resolve) => (release = resolve));

@@ -6,6 +6,8 @@ import { autoCommitPorts } from '../shared/auto-commit.js';
 import { Mutex } from '../shared/mutex.js';
 import { runScoped, type TxScope } from '../shared/tx-scope.js';
 import { DocCache } from './doc-cache.js';
+import { AUTO_CHECKPOINT_PAGES, Checkpointer } from './checkpointer.js';
+import { GroupCommit } from './group-commit.js';
 import { migrate } from './migrate.js';
 import { sqliteTx } from './sqlite-tx.js';
 import { Statements } from './statements.js';
@@ -16,9 +18,9 @@ const BUSY_TIMEOUT_MS = 5000;
 const CACHED_DOCS = 10_000;
 
 /**
- * A Store in one SQLite file. better-sqlite3 is synchronous, the port is async: a transaction
- * holds the store's mutex from BEGIN IMMEDIATE to COMMIT while `work` awaits, so transactions
- * never interleave on the single writer connection. Reads outside transactions use a second,
+ * A Store in one SQLite file. better-sqlite3 is synchronous, the port is async: transactions run
+ * one at a time under the store's mutex while `work` awaits, so they never interleave on the
+ * single writer connection; those that queued up share one COMMIT (group-commit.ts). Reads outside transactions use a second,
  * query-only connection: under WAL it sees only committed data, never the writer's open
  * transaction.
  */
@@ -31,8 +33,8 @@ export class SqliteStore implements Store {
   private readonly mutex = new Mutex();
   private readonly writes: Statements;
   private readonly cache = new DocCache(CACHED_DOCS);
-  /** Transaction control prepared once: exec() would parse the SQL again for every transaction. */
-  private readonly control: Record<'begin' | 'commit' | 'rollback', Database.Statement>;
+  private readonly commits: GroupCommit;
+  private readonly checkpointer: Checkpointer;
   /** Documents the open transaction wrote: forgotten by the cache when it commits. */
   private readonly written = new Set<string>();
   private closed = false;
@@ -45,7 +47,7 @@ export class SqliteStore implements Store {
       migrate(writer, clock.now());
       reader = connect(path);
       reader.pragma('query_only = ON');
-      return new SqliteStore(writer, reader, clock);
+      return new SqliteStore(writer, reader, clock, path);
     } catch (error) {
       reader?.close();
       writer.close();
@@ -57,9 +59,11 @@ export class SqliteStore implements Store {
     private readonly writer: Database.Database,
     private readonly reader: Database.Database,
     private readonly clock: Clock,
+    path: string,
   ) {
-    this.writes = new Statements(writer, { written: this.written });
-    this.control = { begin: writer.prepare('BEGIN IMMEDIATE'), commit: writer.prepare('COMMIT'), rollback: writer.prepare('ROLLBACK') };
+    this.checkpointer = checkpointOffThread(writer, path);
+    this.writes = new Statements(writer, { written: this.written, cache: this.cache });
+    this.commits = new GroupCommit(writer, GroupCommit.control(writer), this.mutex, () => this.forgetWritten());
     const reads = new Statements(reader, { cache: this.cache });
     const committed = sqliteTx(() => this.whenOpen(reads), clock);
     ({ docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries } = autoCommitPorts(
@@ -68,34 +72,29 @@ export class SqliteStore implements Store {
     ));
   }
 
+  /** Transactions that queue behind each other share one COMMIT (group-commit.ts). */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.mutex.run(() => this.runTransaction(work));
+    return this.commits.run(
+      () => runScoped(work, (scope) => sqliteTx(scoped(this.writes, scope), this.clock)),
+      () => this.whenOpen(this.writes),
+    );
   }
 
   close(): Promise<void> {
     return this.mutex.run(async () => {
       if (this.closed) return;
       this.closed = true;
+      await this.checkpointer.stop();
       this.cache.clear();
       this.reader.close();
       this.writer.close();
     });
   }
 
-  private async runTransaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const writes = this.whenOpen(this.writes);
-    this.control.begin.run();
-    try {
-      const result = await runScoped(work, (scope) => sqliteTx(scoped(writes, scope), this.clock));
-      this.control.commit.run();
-      this.cache.forget(this.written);
-      return result;
-    } catch (error) {
-      if (this.writer.inTransaction) this.control.rollback.run();
-      throw error;
-    } finally {
-      this.written.clear();
-    }
+  /** The documents the group wrote are read from the database again (committed or rolled back). */
+  private forgetWritten(): void {
+    this.cache.forget(this.written);
+    this.written.clear();
   }
 
   private whenOpen(statements: Statements): Statements {
@@ -123,6 +122,14 @@ function connect(path: string): Database.Database {
     db.close();
     throw error;
   }
+}
+
+/** Hands checkpoints to a worker thread; SQLite's auto-checkpoint comes back if the worker fails. */
+function checkpointOffThread(writer: Database.Database, path: string): Checkpointer {
+  writer.pragma('wal_autocheckpoint = 0');
+  return new Checkpointer(path, BUSY_TIMEOUT_MS, () => {
+    if (writer.open) writer.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+  });
 }
 
 function scoped(statements: Statements, scope: TxScope): () => Statements {

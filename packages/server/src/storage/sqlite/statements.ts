@@ -125,8 +125,9 @@ const sql = {
 };
 
 /**
- * What a connection's statements share with the store: the reader's committed-document cache,
- * and the writer's record of the documents its open transaction wrote (forgotten at COMMIT).
+ * What a connection's statements share with the store: the committed-document cache, and on the
+ * writer the record of the documents its open transaction wrote (forgotten by the cache at
+ * COMMIT, and never served from it or put into it meanwhile).
  */
 export interface DocTracking {
   cache?: DocCache;
@@ -179,27 +180,41 @@ export class Statements {
   }
 
   getDoc<T>(kind: string, id: string): StoredDoc<T> | undefined {
-    const row = this.tracking.cache?.get(kind, id) ?? this.readDoc(kind, id);
+    const row = this.cachedRow(kind, id) ?? this.readDoc(kind, id);
     return row && toDoc<T>(row);
   }
 
   /**
-   * Through the cache (the reader): the cached row's frozen value, decoded once per committed
-   * version, so a GET's call, conference and tenant are not parsed again on every request. Without
-   * a cache (the writer, inside a transaction) a private copy, which is just as safe to share.
+   * Through the cache: the cached row's frozen value, decoded once per committed version, so a
+   * GET's call, conference and tenant, and a transaction's reads of them, are not parsed again
+   * every time. A document the open transaction wrote is read from the writer and decoded.
    */
   getSharedDoc<T>(kind: string, id: string): StoredDoc<T> | undefined {
-    const cache = this.tracking.cache;
-    if (!cache) return this.getDoc<T>(kind, id);
-    const row: CachedDoc | undefined = cache.get(kind, id) ?? this.readDoc(kind, id);
+    if (!this.tracking.cache) return this.getDoc<T>(kind, id);
+    const row: CachedDoc | undefined = this.cachedRow(kind, id) ?? this.readDoc(kind, id);
     if (!row) return undefined;
     row.shared ??= freezeJson(decodeJson(row.data));
     return { kind: row.kind, id: row.id, version: row.version, data: row.shared as T, updatedAt: row.updated_at };
   }
 
+  /**
+   * The committed row, when it is also what this connection sees: always on the reader; on the
+   * writer, unless the open transaction wrote the document (this process is the file's only
+   * writer, so any other committed row is current).
+   */
+  private cachedRow(kind: string, id: string): CachedDoc | undefined {
+    const cache = this.tracking.cache;
+    return cache && !this.wroteInTransaction(kind, id) ? cache.get(kind, id) : undefined;
+  }
+
+  private wroteInTransaction(kind: string, id: string): boolean {
+    const written = this.tracking.written;
+    return written !== undefined && written.size > 0 && written.has(keyOf(kind, id));
+  }
+
   private readDoc(kind: string, id: string): DocRow | undefined {
     const row = this.docGet.get({ kind, id });
-    if (row) this.tracking.cache?.remember(row);
+    if (row && this.tracking.cache && !this.wroteInTransaction(kind, id)) this.tracking.cache.remember(row);
     return row;
   }
 
