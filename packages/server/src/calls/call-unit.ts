@@ -187,7 +187,7 @@ export class CallUnit {
     const known = this.docs.get(key);
     if (known) return known.state === 'deleted' ? undefined : (known.data as T);
     // Use cases treat documents as values (domain functions return changed copies), so the
-    // store's own copy will do: a 10,000-entry roster is then not copied on every join.
+    // store's own copy will do: nothing is copied that the use case does not change.
     const stored = await readShared<T>(this.tx.docs, kind, id);
     if (stored) this.docs.set(key, { kind, id, data: stored.data, version: stored.version, state: 'clean' });
     return stored?.data;
