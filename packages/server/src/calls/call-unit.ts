@@ -7,11 +7,15 @@ import { readShared } from '../storage/shared/shared-reads.js';
 import { WorldReader } from '../world/world-reader.js';
 import { LEG_TIMER_KINDS, callTimerKey, type CallTimer, type CallTimerKind } from './call-timers.js';
 import type { NotificationFactory } from './notification-factory.js';
+import { sharedRosterCache, type RosterCache } from './roster-cache.js';
+import { CONFERENCE_KIND } from './roster-docs.js';
+import { UnitConferences } from './unit-conferences.js';
 
 /** Document kinds of the calling area. */
 export const CALL_KINDS = {
   call: 'call',
-  conference: 'conference',
+  /** The header; the roster is stored as ROSTER_ENTRY_KIND documents (roster-docs.ts). */
+  conference: CONFERENCE_KIND,
   /** Index: meeting id → the conference in progress for it. */
   meetingConference: 'meeting-conference',
   /** commsOperations, keyed by operation id (GET …/calls/{callId}/operations/{id}). */
@@ -41,12 +45,15 @@ export class CallUnit {
   touchedOutbox = false;
   touchedTimers = false;
   private readonly docs = new Map<string, Tracked>();
+  private readonly conferences: UnitConferences;
 
   constructor(
     private readonly tx: StoreTx,
     private readonly notifications: NotificationFactory,
+    rosters: RosterCache = sharedRosterCache,
   ) {
     this.world = new WorldReader(tx);
+    this.conferences = new UnitConferences(tx.docs, rosters);
   }
 
   /** The transaction's documents, for what must commit with this unit but is not a call document (fault rule counters). */
@@ -65,7 +72,7 @@ export class CallUnit {
   }
 
   async conference(id: string | undefined): Promise<Conference | undefined> {
-    return id === undefined ? undefined : this.read<Conference>(CALL_KINDS.conference, id);
+    return id === undefined ? undefined : this.conferences.get(id);
   }
 
   /** An active conference, or conferenceNotFound. */
@@ -102,7 +109,7 @@ export class CallUnit {
 
   /** Saves a conference; a meeting's conference is also indexed by the meeting id. */
   async putConference(conference: Conference): Promise<void> {
-    await this.write(CALL_KINDS.conference, conference.id, conference);
+    await this.conferences.put(conference);
     if (!conference.meetingId) return;
     const link = await this.read<MeetingLink>(CALL_KINDS.meetingConference, conference.meetingId);
     if (link?.conferenceId !== conference.id) await this.write(CALL_KINDS.meetingConference, conference.meetingId, { conferenceId: conference.id } satisfies MeetingLink);
@@ -110,7 +117,7 @@ export class CallUnit {
 
   /** An ended conference is deleted; a later join of the same meeting starts a new roster. */
   async dropConference(conference: Conference): Promise<void> {
-    await this.remove(CALL_KINDS.conference, conference.id);
+    await this.conferences.drop(conference.id);
     const link = conference.meetingId ? await this.read<MeetingLink>(CALL_KINDS.meetingConference, conference.meetingId) : undefined;
     if (conference.meetingId && link?.conferenceId === conference.id) await this.remove(CALL_KINDS.meetingConference, conference.meetingId);
   }
@@ -151,6 +158,7 @@ export class CallUnit {
   }
 
   async flush(): Promise<void> {
+    await this.conferences.flush();
     for (const doc of this.docs.values()) {
       if (doc.state === 'dirty') await this.tx.docs.put(doc.kind, doc.id, doc.data, doc.version);
       if (doc.state === 'deleted' && doc.version > 0) await this.tx.docs.delete(doc.kind, doc.id, doc.version);
@@ -179,7 +187,7 @@ export class CallUnit {
     const known = this.docs.get(key);
     if (known) return known.state === 'deleted' ? undefined : (known.data as T);
     // Use cases treat documents as values (domain functions return changed copies), so the
-    // store's own copy will do: a 10,000-entry roster is then not copied on every join.
+    // store's own copy will do: nothing is copied that the use case does not change.
     const stored = await readShared<T>(this.tx.docs, kind, id);
     if (stored) this.docs.set(key, { kind, id, data: stored.data, version: stored.version, state: 'clean' });
     return stored?.data;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors/domain-error.js';
+import { splitConferenceRosters } from './upgrade-v1-rosters.js';
 
 /**
  * The versioned export file (docs/export-format.md). A server reads its own version and every
@@ -7,7 +8,7 @@ import { DomainError } from '../domain/errors/domain-error.js';
  * a newer one, whose meaning it cannot know.
  */
 export const EXPORT_FORMAT = 'switchboard-export';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 const documentSchema = z.strictObject({ kind: z.string().min(1), id: z.string().min(1), data: z.unknown() });
 const outboxSchema = z.strictObject({
@@ -41,10 +42,13 @@ export type ExportedClock = z.infer<typeof clockSchema>;
 type Upgrade = (older: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * `UPGRADES[n]` lifts a version-n file to version n + 1. Version 1 is the first, so the table is
- * empty; the next format change adds its step here and bumps EXPORT_VERSION.
+ * `UPGRADES[n]` lifts a version-n file to version n + 1; a format change adds its step here and
+ * bumps EXPORT_VERSION.
  */
-export const UPGRADES: Readonly<Record<number, Upgrade>> = {};
+export const UPGRADES: Readonly<Record<number, Upgrade>> = {
+  /** Version 2 stores each roster entry as its own document. */
+  1: splitConferenceRosters,
+};
 
 /** Checks, upgrades and validates an export; every failure is a clear 400 (exportInvalid, exportTooNew). */
 export function parseExport(input: unknown): SwitchboardExport {

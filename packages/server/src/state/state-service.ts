@@ -1,3 +1,4 @@
+import { CONFERENCE_KIND, withFreshRosterStamp } from '../calls/roster-docs.js';
 import { FAULT_COUNT_KIND } from '../faults/fault-counters.js';
 import type { ClockView } from '../runtime/time-control.js';
 import type { DeliveryAttempt, NewDeliveryAttempt, Store, StoreTx } from '../storage/ports.js';
@@ -170,7 +171,9 @@ async function clearState(tx: StoreTx, keep: ReadonlySet<string>): Promise<void>
  * the store assigns new sequence numbers and the attempt counters start again.
  */
 async function writeState(tx: StoreTx, file: SwitchboardExport): Promise<void> {
-  for (const doc of file.documents) if (!NODE_KINDS.has(doc.kind)) await tx.docs.put(doc.kind, doc.id, doc.data);
+  for (const doc of file.documents) {
+    if (!NODE_KINDS.has(doc.kind)) await tx.docs.put(doc.kind, doc.id, doc.kind === CONFERENCE_KIND ? withFreshRosterStamp(doc.data) : doc.data);
+  }
   for (const timer of file.timers) await tx.timers.set(timer.key, timer.dueAt, timer.payload);
   if (file.outbox.length > 0) await tx.outbox.append(file.outbox.map(({ stream, payload, availableAt }) => ({ stream, payload, availableAt })));
   for (const attempt of file.deliveries ?? []) await tx.deliveries.append(attempt as unknown as NewDeliveryAttempt);

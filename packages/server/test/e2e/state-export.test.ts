@@ -14,13 +14,63 @@ interface Export {
   format: string;
   version: number;
   clock: { now: number };
-  documents: { kind: string; id: string }[];
+  documents: { kind: string; id: string; data?: unknown }[];
   timers: { key: string; dueAt: number }[];
   outbox: unknown[];
 }
 
+/**
+ * The version-1 form of a version-2 export: each conference holds its roster again, in position
+ * order, and the roster entries are gone (what a server before the roster-entry layout exported).
+ */
+function asVersion1(file: Export): Export {
+  type Entry = { position: number; participant: Json };
+  const entries = file.documents.filter((doc) => doc.kind === 'roster-entry');
+  const rosterOf = (conferenceId: string) =>
+    entries
+      .filter((doc) => doc.id.startsWith(`${conferenceId}/`))
+      .map((doc) => doc.data as Entry)
+      .sort((a, b) => a.position - b.position)
+      .map((entry) => entry.participant);
+  const documents = file.documents
+    .filter((doc) => doc.kind !== 'roster-entry')
+    .map((doc) => {
+      if (doc.kind !== 'conference') return doc;
+      const { rosterStamp: _stamp, nextPosition: _next, ...header } = doc.data as Json;
+      return { ...doc, data: { ...header, participants: rosterOf(doc.id) } };
+    });
+  return { ...file, version: 1, documents };
+}
+
 describe('e2e: export, reset and import', () => {
-  const { e2e } = useMeetingE2e({ endMeetingsAfter: 'all' });
+  const { e2e, p } = useMeetingE2e({ endMeetingsAfter: 'all' });
+
+  it('imports a version-1 file, whose conferences hold their rosters, and serves the same roster', async () => {
+    const rx = await e2e.receiver();
+    const created = await e2e.graph.request('POST', '/communications/calls', joinByMeetingId(rx.url));
+    assert.equal(created.status, 201, created.raw);
+    const callId = String(created.body.id);
+    await waitForState(rx, callId, 'established');
+    await p.join(DEMO.meetings.standup.id, { guest: { displayName: 'Ada' } });
+    await p.join(DEMO.meetings.standup.id, { guest: { displayName: 'Grace' } });
+    const roster = await e2e.graph.request<{ value: Json[] }>('GET', `/communications/calls/${callId}/participants`);
+    assert.equal(roster.status, 200, roster.raw);
+    assert.equal(roster.body.value.length, 3);
+
+    const exported = await e2e.control.expect<Export>(200, 'GET', '/state');
+    await e2e.control.expect(200, 'POST', '/state/reset');
+    await e2e.control.expect(200, 'PUT', '/state', asVersion1(exported));
+    const imported = await e2e.graph.request<{ value: Json[] }>('GET', `/communications/calls/${callId}/participants`);
+    assert.equal(imported.status, 200, imported.raw);
+    assert.deepEqual(imported.body.value, roster.body.value);
+    await p.join(DEMO.meetings.standup.id, { guest: { displayName: 'Edsger' } });
+    const grown = await e2e.graph.request<{ value: Json[] }>('GET', `/communications/calls/${callId}/participants`);
+    assert.deepEqual(grown.body.value.slice(0, 3), roster.body.value, 'a join after the import appends to the imported roster');
+    assert.equal(grown.body.value.length, 4);
+    assert.equal((await e2e.graph.request('DELETE', `/communications/calls/${callId}`)).status, 204);
+    await waitForDeleted(rx, callId, 5000);
+    await p.endMeeting(DEMO.meetings.standup.id);
+  });
 
   it('round-trips a bot call in flight: after import it is established, keepAlive and hang-up work, notifications continue in order', async () => {
     const rx = await e2e.receiver();
@@ -31,7 +81,7 @@ describe('e2e: export, reset and import', () => {
 
     const exported = await e2e.control.expect<Export>(200, 'GET', '/state');
     assert.equal(exported.format, 'switchboard-export');
-    assert.equal(exported.version, 1);
+    assert.equal(exported.version, 2);
     assert.ok(exported.documents.some((doc) => doc.id.includes(callId)), 'the call is in the export');
     assert.ok(exported.timers.length > 0, 'its keepAlive deadline is in the export');
 
@@ -62,7 +112,7 @@ describe('e2e: export, reset and import', () => {
     const exported = await e2e.control.expect<Export>(200, 'GET', '/state');
     const newer = await e2e.control.request<{ error: { message: string } }>('PUT', '/state', { ...exported, version: 99 });
     assert.equal(newer.status, 400, newer.raw);
-    assert.match(newer.body.error.message, /version 99.*up to 1/);
+    assert.match(newer.body.error.message, /version 99.*up to 2/);
     const foreign = await e2e.control.request<{ error: { message: string } }>('PUT', '/state', { hello: 'world' });
     assert.equal(foreign.status, 400);
     assert.match(foreign.body.error.message, /not a Switchboard export.*format/);

@@ -40,4 +40,17 @@ describe('export format', () => {
     assert.equal(lifted.version, 3);
     assert.deepEqual(lifted.timers, []);
   });
+
+  it('lifts a version-1 conference, roster inside, into a header and one entry per participant', () => {
+    const conference = { id: 'conf', kind: 'meeting', state: 'active', rosterSequence: 2, createdAt: 1, participants: [{ id: 'a', kind: 'app' }, { id: 'b', kind: 'person' }] };
+    const documents = [{ kind: 'call', id: 'c1', data: {} }, { kind: 'conference', id: 'conf', data: conference }];
+    const lifted = parseExport({ ...minimal, version: 1, documents });
+    assert.equal(lifted.version, EXPORT_VERSION);
+    assert.deepEqual(lifted.documents.map((doc) => `${doc.kind} ${doc.id}`), ['call c1', 'conference conf', 'roster-entry conf/a', 'roster-entry conf/b']);
+    const { participants, ...fields } = conference;
+    const header = lifted.documents[1]?.data as Record<string, unknown>;
+    assert.deepEqual({ ...header, rosterStamp: 'any' }, { ...fields, rosterStamp: 'any', nextPosition: 2 });
+    assert.match(String(header.rosterStamp), /^[0-9a-f-]{36}$/);
+    assert.deepEqual(lifted.documents.slice(2).map((doc) => doc.data), participants.map((participant, position) => ({ position, participant })));
+  });
 });

@@ -97,4 +97,16 @@ describe('state service', () => {
     assert.deepEqual(await store.docs.kinds(), ['clock', 'signing-key', 'tenant']);
     assert.deepEqual([report.timers, (await store.outbox.pending()).length, (await store.deliveries.list()).length], [0, 0, 0]);
   });
+
+  it('gives every imported conference a new roster stamp, so no node serves a cached roster for edited entries', async () => {
+    const { store, state } = await kit();
+    stores.push(store);
+    await store.docs.put('conference', 'conf', { id: 'conf', rosterStamp: 'old', nextPosition: 1 });
+    await store.docs.put('roster-entry', 'conf/a', { position: 0, participant: { id: 'a' } });
+    await state.importState(await state.exportState());
+    const header = (await store.docs.get<{ rosterStamp: string; nextPosition: number }>('conference', 'conf'))?.data;
+    assert.notEqual(header?.rosterStamp, 'old');
+    assert.equal(header?.nextPosition, 1);
+    assert.deepEqual((await store.docs.get('roster-entry', 'conf/a'))?.data, { position: 0, participant: { id: 'a' } });
+  });
 });

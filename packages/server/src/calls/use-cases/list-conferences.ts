@@ -1,15 +1,13 @@
 import type { Conference } from '../../domain/calls/types.js';
 import type { Store } from '../../storage/ports.js';
-import { CALL_KINDS } from '../call-unit.js';
+import { sharedRosterCache } from '../roster-cache.js';
+import { listConferences } from '../roster-reads.js';
 
 /**
  * Every active conference (meetings with people in them and group calls), newest first: the
  * console's Meetings view lists group calls, which have no meeting to look them up by.
  */
 export async function listActiveConferences(store: Store): Promise<Conference[]> {
-  const docs = await store.docs.list<Conference>(CALL_KINDS.conference);
-  return docs
-    .map((doc) => doc.data)
-    .filter((conference) => conference.state === 'active')
-    .sort((a, b) => b.createdAt - a.createdAt);
+  const conferences = await listConferences(store.docs, sharedRosterCache);
+  return conferences.filter((conference) => conference.state === 'active').sort((a, b) => b.createdAt - a.createdAt);
 }

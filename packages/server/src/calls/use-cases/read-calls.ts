@@ -5,11 +5,14 @@ import type { Caller } from '../calls-api.js';
 import type { CallContext } from '../call-context.js';
 import { readShared } from '../../storage/shared/shared-reads.js';
 import { CALL_KINDS } from '../call-unit.js';
+import { sharedRosterCache } from '../roster-cache.js';
+import { readConference } from '../roster-reads.js';
 import { ownCall, ownLiveCall } from './owned-call.js';
 
 /**
  * Plain reads: committed state, no transaction. They share the store's frozen documents
- * (readShared): nothing here or in the wire mappers changes them, and a GET then parses nothing.
+ * (readShared) and the cached rosters: nothing here or in the wire mappers changes them, and a GET
+ * then parses nothing.
  */
 export async function getCall(ctx: CallContext, caller: Caller, callId: string): Promise<Call> {
   return ownLiveCall(await storedCall(ctx, callId), caller);
@@ -46,7 +49,7 @@ export async function storedCall(ctx: CallContext, callId: string): Promise<Call
 
 export async function storedConference(ctx: CallContext, conferenceId: string | undefined): Promise<Conference | undefined> {
   if (!conferenceId) return undefined;
-  const conference = (await readShared<Conference>(ctx.store.docs, CALL_KINDS.conference, conferenceId))?.data;
+  const conference = await readConference(ctx.store.docs, conferenceId, sharedRosterCache);
   return conference?.state === 'active' ? conference : undefined;
 }
 
