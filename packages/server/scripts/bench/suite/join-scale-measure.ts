@@ -21,9 +21,9 @@ export const JOIN_SCALE: { full: JoinScalePlan; quick: JoinScalePlan } = {
 };
 
 /**
- * The same question on SQLite, the default store (full runs only). A conference document holds
- * its whole roster, and a durable store writes the document whole, so here the cost still grows
- * with the roster: docs/performance.md explains the gap and the planned per-participant layout.
+ * The same question on SQLite, the default store (full runs only: the quick guard's 60 s has no
+ * room for it). A durable store writes whole documents, so this row checks that a join writes the
+ * conference header and the one new roster entry, not the roster (docs/perf/join.md, round 2).
  */
 export const JOIN_SCALE_SQLITE: JoinScalePlan = { sizes: [10, 10_000], joins: 20, budgetMs: 240_000 };
 
@@ -89,7 +89,7 @@ function rows(sizes: readonly number[], results: JoinRoundResult[][], quick: boo
     service: costOf(largest).map(round),
     baseline: { name: '10-person meeting', values: costOf(0).map(round) },
     target: { kind: 'ratio-max', value: 2, quickMargin: 0.5 },
-    note: store === 'sqlite' ? 'Missed on SQLite: each join rewrites the conference document with the whole roster (docs/performance.md, join scaling).' : quick ? 'Quick mode: 1,000 people instead of 10,000; the full run measures 10,000.' : 'Work proportional to the change, not to the roster.',
+    note: store === 'sqlite' ? 'A join writes the conference header and its own roster entry; rosters are assembled through a cache keyed by the header stamp (docs/perf/join.md, round 2).' : quick ? 'Quick mode: 1,000 people instead of 10,000; the full run measures 10,000.' : 'Work proportional to the change, not to the roster.',
   };
   return [...perSize, scale];
 }

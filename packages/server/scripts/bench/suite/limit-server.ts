@@ -1,9 +1,10 @@
 /**
  * The limit baseline's process (issue 9): bare Fastify plus limit-outbox.ts, the least durable
  * work shaped like Switchboard's mute and callback paths.
- * - POST /v1.0/communications/calls/:callId/:action parses the body, then in ONE transaction
+ * - POST /v1.0/communications/calls/:callId/:action parses the body, then in one transaction
+ *   (shared with the other requests of its event-loop turn, as the store's group commit does)
  *   rewrites the call's ~1 KB JSON document and appends an outbox row (`bodyBytes` long), answers
- *   an operation, and the outbox delivers the row to the receiver and deletes it.
+ *   an operation once committed, and the outbox delivers the row to the receiver and deletes it.
  * - IPC `enqueue` appends `count` rows paced like callbacks-child.ts (`perTransaction` per
  *   transaction) and answers their stamps per stream.
  * argv: data directory, receiver base URL (…/bots/), concurrency, outbox body bytes.
@@ -11,7 +12,7 @@
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify from 'fastify';
-import { openLimitOutbox } from './limit-outbox.js';
+import { openLimitOutbox, perTurn } from './limit-outbox.js';
 import type { LimitChildRequest } from './limit-protocol.js';
 import type { StampsByStream } from './callbacks-protocol.js';
 
@@ -24,15 +25,18 @@ process.on('disconnect', () => process.exit(0));
 outbox.db.exec('CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
 const upsert = outbox.db.prepare('INSERT INTO docs (id, body) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body');
 const streamsByCall = new Map<string, number>();
-const mute = outbox.db.transaction((callId: string, muted: boolean) => {
-  upsert.run(callId, JSON.stringify({ id: callId, muted, padding: 'x'.repeat(DOC_BYTES - 60) }));
-  outbox.append(streamOf(callId), body);
+const muteAll = outbox.db.transaction((mutes: { callId: string; muted: boolean }[]) => {
+  for (const { callId, muted } of mutes) {
+    upsert.run(callId, JSON.stringify({ id: callId, muted, padding: 'x'.repeat(DOC_BYTES - 60) }));
+    outbox.append(streamOf(callId), body);
+  }
 });
+const mute = perTurn(muteAll);
 
 const app = Fastify({ logger: false });
 app.post<{ Params: { callId: string; action: string }; Body: { clientContext?: string } }>('/v1.0/communications/calls/:callId/:action', async (request) => {
   const { callId, action } = request.params;
-  mute(callId, action === 'mute');
+  await mute({ callId, muted: action === 'mute' });
   outbox.nudge();
   return { '@odata.type': '#microsoft.graph.muteParticipantOperation', id: `${callId}-${action}`, status: 'completed', clientContext: request.body.clientContext };
 });
