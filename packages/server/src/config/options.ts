@@ -32,5 +32,6 @@ export const startOptions: OptionSpec[] = [
   { key: 'faultsFile', flag: '--faults <file>', env: 'SWITCHBOARD_FAULTS', type: 'string', help: 'fault rules file (YAML or JSON) loaded at start: Graph errors, latency, throttling (docs/faults.md)' },
   { key: 'faultSeed', flag: '--fault-seed <n>', env: 'SWITCHBOARD_FAULT_SEED', type: 'int', help: 'seed of the fault rules\' rate draws, for reproducible runs (default: the stored seed, else 1)' },
   { key: 'scenarioFile', flag: '--scenario <file>', env: 'SWITCHBOARD_SCENARIO', type: 'string', help: 'scenario file (YAML or JSON) to run once the server listens: simulated people on a timeline (docs/scenarios.md)' },
+  { key: 'storeChecks', flag: '--store-checks', env: 'SWITCHBOARD_STORE_CHECKS', type: 'boolean', help: 'throw when the store is used from inside its own transaction instead of hanging (costs ~8 % CPU; default: on under node --test only; env 0 turns it off)' },
   { key: 'callbackMaxAgeMs', flag: '--callback-max-age <ms>', env: 'SWITCHBOARD_CALLBACK_MAX_AGE', type: 'int', help: 'abandon a notification older than this (default 600000)' },
 ];

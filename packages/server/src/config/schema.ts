@@ -59,6 +59,12 @@ export const configSchema = z.strictObject({
   faultSeed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   /** A scenario file (YAML or JSON) started once the server listens (docs/scenarios.md). */
   scenarioFile: z.string().min(1).optional(),
+  /**
+   * Detect a store used from inside one of its own transactions (it throws instead of hanging).
+   * Unset: on under `node --test` only, because detection costs about 8 % of a GET's CPU
+   * (docs/perf/http.md, round 2).
+   */
+  storeChecks: z.boolean().optional(),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;

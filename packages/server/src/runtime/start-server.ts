@@ -45,7 +45,7 @@ export async function startServer(config: Config, clock: Clock = clockFor(config
   // Retries are logged once the listener's logger exists (the store opens before it).
   const retryLog: { to?: FastifyBaseLogger } = {};
   const onRetry: RetryListener = (event) => retryLog.to?.warn(event, 'storage: transaction aborted by PostgreSQL, retrying');
-  const store = await openStore({ inMemory: config.inMemory, dataDir, clock, onRetry, ...(config.database ? { databaseUrl: config.database } : {}) });
+  const store = await openStore({ inMemory: config.inMemory, dataDir, clock, onRetry, storeChecks: config.storeChecks, ...(config.database ? { databaseUrl: config.database } : {}) });
   const services = await createServices(store, clock, config);
   // The services' store reports committed writes to the change feed (live console views).
   const deps: AppDeps = { config, store: services.store, clock, adminKey, services };

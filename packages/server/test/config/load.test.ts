@@ -19,6 +19,13 @@ describe('config', () => {
     assert.equal(config.dataDir, '/tmp/x');
   });
 
+  it('leaves store checks to the store unless --store-checks or SWITCHBOARD_STORE_CHECKS says', () => {
+    assert.equal(loadConfig({}, {}).storeChecks, undefined);
+    assert.equal(loadConfig({ storeChecks: true }, {}).storeChecks, true);
+    assert.equal(loadConfig({}, { SWITCHBOARD_STORE_CHECKS: '0' }).storeChecks, false);
+    assert.equal(loadConfig({}, { SWITCHBOARD_STORE_CHECKS: '1' }).storeChecks, true);
+  });
+
   it('reads false-like environment booleans as false', () => {
     assert.equal(loadConfig({}, { SWITCHBOARD_IN_MEMORY: '0' }).inMemory, false);
   });

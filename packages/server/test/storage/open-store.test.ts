@@ -27,6 +27,18 @@ describe('openStore', () => {
     }
   });
 
+  it('passes storeChecks to the store: off, a store used inside its own transaction waits instead of throwing', async () => {
+    for (const storeChecks of [true, false]) {
+      const store = await openStore({ inMemory: true, dataDir: root, clock: new ManualClock(), storeChecks });
+      let nested = 'pending';
+      void store.transaction(async () => {
+        await store.docs.put('call', 'c1', {}).then(() => (nested = 'written'), () => (nested = 'thrown'));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(nested, storeChecks ? 'thrown' : 'pending');
+    }
+  });
+
   it('refuses --in-memory together with a database URL instead of silently picking one', async () => {
     const options = { inMemory: true, dataDir: join(root, 'unused'), clock: new ManualClock(), databaseUrl: 'postgres://127.0.0.1:1/x' };
     await assert.rejects(openStore(options), /--in-memory and --database exclude each other/);

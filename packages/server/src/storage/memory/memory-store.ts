@@ -2,7 +2,7 @@ import type { Clock } from '../../domain/clock.js';
 import { StoreMisuseError } from '../errors.js';
 import type { DeliveryLogPort, DocumentPort, OutboxPort, Store, StoreTx, TimerPort } from '../ports.js';
 import { autoCommitPorts } from '../shared/auto-commit.js';
-import { Mutex } from '../shared/mutex.js';
+import { Mutex, type StoreCheckOptions } from '../shared/mutex.js';
 import { runScoped, type TxScope } from '../shared/tx-scope.js';
 import { MemoryDeliveries } from './memory-deliveries.js';
 import { MemoryDocs } from './memory-docs.js';
@@ -23,9 +23,13 @@ export class MemoryStore implements Store {
   readonly deliveries: DeliveryLogPort;
   private state: MemoryState = emptyState();
   private closed = false;
-  private readonly mutex = new Mutex();
+  private readonly mutex: Mutex;
 
-  constructor(private readonly clock: Clock) {
+  constructor(
+    private readonly clock: Clock,
+    checks: StoreCheckOptions = {},
+  ) {
+    this.mutex = new Mutex(checks);
     const committed = memoryTx(() => new Draft(this.assertOpen()), clock);
     ({ docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries } = autoCommitPorts(
       committed,

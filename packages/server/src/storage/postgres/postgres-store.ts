@@ -3,7 +3,7 @@ import type { Clock } from '../../domain/clock.js';
 import { StoreMisuseError } from '../errors.js';
 import type { DeliveryLogPort, DocumentPort, OutboxPort, Store, StoreTx, TimerPort } from '../ports.js';
 import { autoCommitPorts } from '../shared/auto-commit.js';
-import { Mutex } from '../shared/mutex.js';
+import { Mutex, type StoreCheckOptions } from '../shared/mutex.js';
 import { runScoped, type TxScope } from '../shared/tx-scope.js';
 import { singleStatementPorts } from './single-statement-ports.js';
 import { redactDatabaseUrl } from './database-url.js';
@@ -15,7 +15,7 @@ import { Statements, type Query } from './statements.js';
 /** A node that cannot reach its database should say so at start, not hang. */
 const CONNECT_TIMEOUT_MS = 5000;
 
-export interface PostgresStoreOptions {
+export interface PostgresStoreOptions extends StoreCheckOptions {
   /** Connections in the pool (one per open transaction plus committed-state reads). */
   poolSize?: number;
   /** How often a transaction PostgreSQL aborted as a deadlock or serialization victim is rerun. */
@@ -50,7 +50,7 @@ export class PostgresStore implements Store {
   readonly deliveries: DeliveryLogPort;
   /** The database URL with its password masked, for banners and logs. */
   readonly location: string;
-  private readonly mutex = new Mutex();
+  private readonly mutex: Mutex;
   private readonly retrier: TransactionRetrier;
   private closed = false;
 
@@ -81,6 +81,7 @@ export class PostgresStore implements Store {
     options: PostgresStoreOptions,
   ) {
     this.location = location;
+    this.mutex = new Mutex(options);
     this.retrier = new TransactionRetrier(options.retry ?? DEFAULT_RETRY_POLICY, options.onRetry);
     const reads = new Statements(queryOn(pool));
     const committed = postgresTx(() => this.whenOpen(reads), clock);

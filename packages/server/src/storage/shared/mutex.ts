@@ -6,15 +6,19 @@ interface Hold {
 }
 
 /**
- * Whether new mutexes detect re-entry. Detecting it needs an AsyncLocalStorage, and on Node 20
- * the first one to run turns on async hooks for every promise and socket of the process: about
- * 8 % of a Graph GET's CPU in the HTTP profile (docs/perf/http.md, Round 2). So detection is a
- * development check: on under `node --test` (the runner sets NODE_TEST_CONTEXT in every test
- * process) or with SWITCHBOARD_STORE_CHECKS=1; in production, the misuse hangs instead of
- * throwing, as it would without the check.
+ * Whether a mutex detects re-entry when its owner does not say (the `storeChecks` config option
+ * says for a server's store). Detecting it needs an AsyncLocalStorage, and on Node 20 the first
+ * one to run turns on async hooks for every promise and socket of the process: about 8 % of a
+ * Graph GET's CPU in the HTTP profile (docs/perf/http.md, Round 2). So detection is a development
+ * check: on under `node --test` (the runner sets NODE_TEST_CONTEXT in every test process); in
+ * production, the misuse hangs instead of throwing, as it would without the check.
  */
-export const reentryChecksByDefault = (env: NodeJS.ProcessEnv = process.env): boolean =>
-  env.SWITCHBOARD_STORE_CHECKS === '1' || (env.SWITCHBOARD_STORE_CHECKS !== '0' && env.NODE_TEST_CONTEXT !== undefined);
+export const reentryChecksByDefault = (env: NodeJS.ProcessEnv = process.env): boolean => env.NODE_TEST_CONTEXT !== undefined;
+
+/** How a store builds its mutex; `detectReentry` unset = reentryChecksByDefault(). */
+export interface StoreCheckOptions {
+  detectReentry?: boolean;
+}
 
 /**
  * A promise-chain mutex: callers run one at a time, in arrival order. Re-entering it from code

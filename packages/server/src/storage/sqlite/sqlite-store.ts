@@ -3,7 +3,7 @@ import type { Clock } from '../../domain/clock.js';
 import { StoreMisuseError } from '../errors.js';
 import type { DeliveryLogPort, DocumentPort, OutboxPort, Store, StoreTx, TimerPort } from '../ports.js';
 import { autoCommitPorts } from '../shared/auto-commit.js';
-import { Mutex } from '../shared/mutex.js';
+import { Mutex, type StoreCheckOptions } from '../shared/mutex.js';
 import { runScoped, type TxScope } from '../shared/tx-scope.js';
 import { DocCache } from './doc-cache.js';
 import { AUTO_CHECKPOINT_PAGES, Checkpointer } from './checkpointer.js';
@@ -30,7 +30,7 @@ export class SqliteStore implements Store {
   readonly outbox: OutboxPort;
   readonly timers: TimerPort;
   readonly deliveries: DeliveryLogPort;
-  private readonly mutex = new Mutex();
+  private readonly mutex: Mutex;
   private readonly writes: Statements;
   private readonly cache = new DocCache(CACHED_DOCS);
   private readonly commits: GroupCommit;
@@ -40,14 +40,14 @@ export class SqliteStore implements Store {
   private closed = false;
 
   /** `path` must be a file: the two connections have to see the same database. */
-  static open(path: string, clock: Clock): SqliteStore {
+  static open(path: string, clock: Clock, checks: StoreCheckOptions = {}): SqliteStore {
     const writer = connect(path);
     let reader: Database.Database | undefined;
     try {
       migrate(writer, clock.now());
       reader = connect(path);
       reader.pragma('query_only = ON');
-      return new SqliteStore(writer, reader, clock, path);
+      return new SqliteStore(writer, reader, clock, path, checks);
     } catch (error) {
       reader?.close();
       writer.close();
@@ -60,7 +60,9 @@ export class SqliteStore implements Store {
     private readonly reader: Database.Database,
     private readonly clock: Clock,
     path: string,
+    checks: StoreCheckOptions,
   ) {
+    this.mutex = new Mutex(checks);
     this.checkpointer = checkpointOffThread(writer, path);
     this.writes = new Statements(writer, { written: this.written, cache: this.cache });
     this.commits = new GroupCommit(writer, GroupCommit.control(writer), this.mutex, () => this.forgetWritten());
