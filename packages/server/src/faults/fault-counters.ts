@@ -41,6 +41,8 @@ interface Seen {
  */
 export class StoredMatchCounter implements MatchCounter {
   private readonly seen = new Map<string, Seen>();
+  /** Rules found removed by another node: they match nothing here until this node's book drops them too. */
+  private readonly removed = new Set<string>();
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly docs: DocumentPort) {}
@@ -53,6 +55,7 @@ export class StoredMatchCounter implements MatchCounter {
   }
 
   count(rule: FaultRule, random: Random, docs?: DocumentPort): Promise<boolean> {
+    if (this.removed.has(rule.id)) return Promise.resolve(false);
     if (docs) return this.countIn(docs, rule, random);
     return this.serialized(rule.id, () => this.countShared(rule, onceRandom(random)));
   }
@@ -75,7 +78,9 @@ export class StoredMatchCounter implements MatchCounter {
         return next.fires;
       } catch (error) {
         if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
-        this.adopt(rule.id, await this.read(this.docs, rule.id));
+        const stored = await this.read(this.docs, rule.id);
+        if (removedElsewhere(base, stored)) return this.dropped(rule.id);
+        this.adopt(rule.id, stored);
       }
     }
   }
@@ -87,6 +92,13 @@ export class StoredMatchCounter implements MatchCounter {
     await docs.put(FAULT_COUNT_KIND, rule.id, next.counts, base.version);
     Object.assign(rule, next.counts);
     return next.fires;
+  }
+
+  /** The rule was removed on another node, which dropped its counters: it no longer matches here either. */
+  private dropped(id: string): boolean {
+    this.seen.delete(id);
+    this.removed.add(id);
+    return false;
   }
 
   private async read(docs: DocumentPort, id: string): Promise<Seen> {
@@ -127,4 +139,12 @@ function step(counts: TriggerCounts, rule: FaultRule, random: Random): { counts:
 function onceRandom(random: Random): Random {
   let drawn: number | undefined;
   return { ...random, next: () => (drawn ??= random.next()) };
+}
+
+/**
+ * Counters seen written but now gone: only forget() deletes them, when a rule is removed. This
+ * node learns of the removal at its next read of the book (StoredFaultBook.follow).
+ */
+function removedElsewhere(base: Seen, stored: Seen): boolean {
+  return base.version > 0 && stored.version === 0;
 }

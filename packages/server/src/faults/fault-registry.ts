@@ -21,4 +21,6 @@ export interface FaultRegistry extends FaultBook {
   throttle(appId: string, tenantId: string): number | undefined;
   /** Puts a --faults file in place: its rules replace the previous file's, ahead of API rules. */
   applyFile(file: FaultFile, options: { keepSeed: boolean }): Promise<void>;
+  /** Re-reads the stored rules every `ms` (another node may change them); returns the stop. */
+  follow(ms: number): () => void;
 }

@@ -15,13 +15,15 @@ export interface FaultState {
 const KIND = 'faultBook';
 const ID = 'node';
 
-export async function readFaultState(docs: DocumentPort): Promise<FaultState> {
+/** The stored state and its document version (0: nothing stored yet, the defaults). */
+export async function readFaultState(docs: DocumentPort): Promise<{ state: FaultState; version: number }> {
   const stored = await docs.get<FaultState>(KIND, ID);
-  return stored?.data ?? { seed: DEFAULT_FAULT_SEED, throttling: THROTTLING_OFF, rules: [] };
+  return { state: stored?.data ?? { seed: DEFAULT_FAULT_SEED, throttling: THROTTLING_OFF, rules: [] }, version: stored?.version ?? 0 };
 }
 
-export async function writeFaultState(docs: DocumentPort, state: FaultState): Promise<void> {
-  await docs.put(KIND, ID, state);
+/** Writes over `expectedVersion` (VersionConflictError when another node wrote meanwhile); returns the new version. */
+export async function writeFaultState(docs: DocumentPort, state: FaultState, expectedVersion: number): Promise<number> {
+  return (await docs.put(KIND, ID, state, expectedVersion)).version;
 }
 
 export function stateOf(seed: number, throttling: ThrottlingProfile, rules: readonly FaultRule[]): FaultState {

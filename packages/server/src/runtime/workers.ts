@@ -4,7 +4,7 @@ import { startTimerRunner } from '../calls/timer-runner.js';
 import { startCallbackDispatcher, type CallbackDispatcher } from '../notify/dispatcher.js';
 import { liveRetryLimits } from '../notify/retry-policy.js';
 
-/** How often a node re-reads the shared time line on PostgreSQL (real ms). */
+/** How often a node re-reads the shared time line and fault rules on PostgreSQL (real ms). */
 const FOLLOW_MS = 1000;
 
 export interface Workers {
@@ -40,8 +40,8 @@ export function startWorkers(deps: AppDeps, options: { owner: string; log: Fasti
       services.wake.outbox.notify();
     },
   });
-  // Several nodes on one database share the time line: each re-reads it (docs/time.md).
-  const unfollow = store.backend === 'postgres' ? services.time.follow(FOLLOW_MS) : () => undefined;
+  // Several nodes on one database share the time line and the fault rules: each re-reads them (docs/time.md, docs/faults.md).
+  const unfollow = store.backend === 'postgres' ? followShared(services, FOLLOW_MS) : () => undefined;
   const dispatcher = startCallbackDispatcher({
     store,
     clock,
@@ -66,5 +66,12 @@ export function startWorkers(deps: AppDeps, options: { owner: string; log: Fasti
       await timers.stop();
       await dispatcher.stop();
     },
+  };
+}
+
+function followShared(services: AppDeps['services'], ms: number): () => void {
+  const stops = [services.time.follow(ms), services.faultRules.follow(ms)];
+  return () => {
+    for (const stop of stops) stop();
   };
 }

@@ -45,6 +45,23 @@ describe('e2e: two nodes on one PostgreSQL database', { skip: skip ?? false }, (
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
+  it('applies a fault rule added through node A on node B too, within the follow interval', async () => {
+    const rule = await a.control.expect<{ id: string }>(201, 'POST', '/faults', { kind: 'graphError', status: 503, match: { operation: 'call.get' }, trigger: { times: 1 } });
+    try {
+      const unknown = '/communications/calls/00000000-0000-0000-0000-00000000fa17';
+      const deadline = Date.now() + 5000;
+      let status = 0;
+      while (status !== 503 && Date.now() < deadline) {
+        status = (await b.graph.request('GET', unknown)).status;
+        if (status !== 503) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(status, 503, 'node B took the rule from the shared book');
+      assert.equal((await a.graph.request('GET', unknown)).status, 404, 'times: 1 is counted across the nodes');
+    } finally {
+      await a.control.expect(204, 'DELETE', `/faults/${rule.id}`);
+    }
+  });
+
   it('accepts a token minted on node A at node B', async () => {
     const token = await a.graph.token();
     const missing = await b.graph.request<{ error: Json }>('GET', '/communications/calls/00000000-0000-0000-0000-000000000000', undefined, { token });

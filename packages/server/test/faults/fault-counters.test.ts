@@ -95,6 +95,20 @@ describe('fault rule counters in the store', () => {
     await two.close();
   });
 
+  it('a rule removed on another node stops matching here at once and its counters stay gone', async () => {
+    const store = await openStore({ inMemory: true, dataDir: '.unused', clock });
+    const there = await StoredFaultBook.open(store.docs);
+    const rule = await there.add({ kind: 'graphError', status: 500, trigger: { everyNth: 1 } });
+    const stale = await StoredFaultBook.open(store.docs);
+    assert.equal((await stale.graph(MUTE)).error?.status, 500, 'counted once: this node has seen its counters');
+    assert.equal(await there.remove(rule.id), true);
+    assert.equal(stale.list().length, 1, 'not followed yet: the rule is still in this node\'s book');
+    assert.equal((await stale.graph(MUTE)).error, undefined);
+    assert.equal((await stale.graph(MUTE)).error, undefined, 'and it does not start counting afresh');
+    assert.equal(await store.docs.get(FAULT_COUNT_KIND, rule.id), undefined);
+    await store.close();
+  });
+
   it('everyNth counts the matches of every node together', async () => {
     const dir = await sqliteDir();
     const [one, two] = [await sqlite(dir), await sqlite(dir)];

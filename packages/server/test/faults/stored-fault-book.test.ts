@@ -77,4 +77,27 @@ describe('stored fault book', () => {
     assert.deepEqual((await StoredFaultBook.open(store.docs)).list(), []);
     await store.close();
   });
+
+  it('shares the book between nodes: concurrent adds keep both rules, and a follower takes the other node\'s changes', async () => {
+    const store = await memoryStore();
+    const [a, b] = [await StoredFaultBook.open(store.docs), await StoredFaultBook.open(store.docs)];
+    const [fromA, fromB] = await Promise.all([
+      a.add({ kind: 'graphError', status: 503, match: { operation: 'call.create' } }),
+      b.add({ kind: 'graphError', status: 429, match: { operation: 'call.get' } }),
+    ]);
+    const ids = [fromA.id, fromB.id].sort();
+    assert.deepEqual((await StoredFaultBook.open(store.docs)).list().map((rule) => rule.id).sort(), ids, 'neither add lost');
+    const stop = a.follow(10);
+    try {
+      await b.setSeed(77);
+      const deadline = Date.now() + 2000;
+      while ((a.list().length < 2 || a.seed() !== 77) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.deepEqual(a.list().map((rule) => rule.id).sort(), ids);
+      assert.equal(a.seed(), 77);
+      assert.equal((await a.graph(FACTS)).error?.status, 503, 'the followed rules answer');
+    } finally {
+      stop();
+      await store.close();
+    }
+  });
 });
