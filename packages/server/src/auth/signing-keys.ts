@@ -112,6 +112,17 @@ export class SigningKeys {
     return key && this.isPublished(key) ? key.publicKey : undefined;
   }
 
+  /**
+   * verificationKey without waiting, for a token verified before: its key while the loaded view is
+   * fresh and the key is loaded; `undefined` when only the store can tell (stale view, unknown kid)
+   * or the key is no longer published, so the caller takes the async path and gets the same answer.
+   */
+  loadedVerificationKey(kid: string): KeyObject | undefined {
+    if (!this.isFresh()) return undefined;
+    const key = this.find(kid);
+    return key && this.isPublished(key) ? key.publicKey : undefined;
+  }
+
   /** Deletes keys whose tokens have all expired; returns their kids. */
   async prune(): Promise<string[]> {
     await this.reload();
@@ -147,10 +158,14 @@ export class SigningKeys {
 
   /** Concurrent requests that find the view stale share one reload (the verifier runs on every Graph call). */
   private async ensureFresh(): Promise<void> {
-    const age = this.clock.now() - this.loadedAt;
-    if (age >= 0 && age < this.options.refreshIntervalSec * 1000) return;
+    if (this.isFresh()) return;
     this.refreshing ??= this.reload().finally(() => (this.refreshing = undefined));
     await this.refreshing;
+  }
+
+  private isFresh(): boolean {
+    const age = this.clock.now() - this.loadedAt;
+    return age >= 0 && age < this.options.refreshIntervalSec * 1000;
   }
 
   private published(): LoadedKey[] {

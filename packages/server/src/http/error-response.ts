@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, isDomainError, specOf } from '../domain/errors/index.js';
-import { clientRequestIdOf } from './request-context.js';
+import { clientRequestIdOf, setRequestIds } from './request-context.js';
 import { oauthErrorBody } from './identity/oauth-error-body.js';
 import { oauthCorrelationId } from './identity/correlation-id.js';
 import { GraphFaultError } from './graph/fault-error.js';
@@ -52,6 +52,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: D
 
 export function installErrorHandler(app: FastifyInstance, options: { bodyLimit: number; now: () => Date }): void {
   app.setErrorHandler((raw: FastifyError, request, reply) => {
+    setRequestIds(request, reply);
     const error = isDomainError(raw) ? raw : fromFramework(raw, options.bodyLimit);
     if (!error) {
       request.log.error({ err: raw }, 'unhandled error');

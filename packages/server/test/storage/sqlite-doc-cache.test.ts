@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { ManualClock } from '../../src/domain/clock.js';
 import { readShared } from '../../src/storage/shared/shared-reads.js';
-import { DocCache } from '../../src/storage/sqlite/doc-cache.js';
+import { DocCache, keyOf } from '../../src/storage/sqlite/doc-cache.js';
 import { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 
 describe('sqlite store: committed-document cache', () => {
@@ -121,5 +121,17 @@ describe('DocCache', () => {
     for (const id of ['a', 'b', 'c']) cache.remember(row(id));
     assert.equal(cache.get('k', 'a'), undefined);
     assert.equal(cache.get('k', 'c')?.id, 'c');
+  });
+
+  it('forgets the keys a transaction wrote, in any kind, and counts only what it still holds', () => {
+    const cache = new DocCache(2);
+    cache.remember(row('a'));
+    cache.remember({ ...row('a'), kind: 'other' });
+    cache.forget([keyOf('k', 'a'), keyOf('k', 'never-cached')]);
+    assert.equal(cache.get('k', 'a'), undefined);
+    assert.equal(cache.get('other', 'a')?.kind, 'other');
+    cache.remember(row('b'));
+    assert.equal(cache.get('other', 'a')?.kind, 'other', 'the forgotten key made room: nothing evicted');
+    assert.equal(cache.get('k', 'b')?.id, 'b');
   });
 });

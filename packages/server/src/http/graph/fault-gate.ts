@@ -6,8 +6,9 @@ import type { FaultBook } from '../../faults/fault-book.js';
 import type { GraphRequestFacts } from '../../faults/fault-facts.js';
 import type { FaultRegistry } from '../../faults/fault-registry.js';
 import { GraphFaultError } from './fault-error.js';
-import { headerFault } from './fault-header.js';
-import type { GraphPreHandler, GraphRouteSpec, GraphVersion } from './graph-route.js';
+import { FAULT_HEADER, headerFault } from './fault-header.js';
+import type { AdmittedCheck } from './admission.js';
+import type { GraphRouteSpec, GraphVersion } from './graph-route.js';
 
 type GraphFaults = Awaited<ReturnType<FaultBook['graph']>>;
 
@@ -20,15 +21,19 @@ const NO_FAULTS: GraphFaults = Object.freeze({});
  * own X-Switchboard-Fault header or else the rules; latency is waited out in real time, then an
  * error is thrown before the handler runs, so a faulted request changes nothing.
  */
-export function withFaults(admit: GraphPreHandler, faults: FaultRegistry, wait: (ms: number) => Promise<unknown> = sleep): GraphPreHandler {
-  return async (request, spec, version) => {
-    const caller = await admit(request, spec, version);
+export function faultGate(faults: FaultRegistry, wait: (ms: number) => Promise<unknown> = sleep): AdmittedCheck {
+  return (request, spec, version, caller) => {
     throttle(faults, caller);
-    const { error, latency } = await faultsOf(request, faults, () => factsOf(request, spec, version, caller));
-    if (latency && latency.delayMs > 0) await wait(latency.delayMs);
-    if (error) throw new GraphFaultError(error.status, { ruleId: error.id, ...pick(error) });
-    return caller;
+    // The usual request (no header, no rules) has nothing to wait for: no further async turn.
+    if (request.headers[FAULT_HEADER] === undefined && faults.list().length === 0) return caller;
+    return injected(request, faults, () => factsOf(request, spec, version, caller), wait).then(() => caller);
   };
+}
+
+async function injected(request: FastifyRequest, faults: FaultRegistry, facts: () => GraphRequestFacts, wait: (ms: number) => Promise<unknown>): Promise<void> {
+  const { error, latency } = await faultsOf(request, faults, facts);
+  if (latency && latency.delayMs > 0) await wait(latency.delayMs);
+  if (error) throw new GraphFaultError(error.status, { ruleId: error.id, ...pick(error) });
 }
 
 function throttle(faults: FaultRegistry, caller: GraphCaller): void {

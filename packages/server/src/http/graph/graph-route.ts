@@ -65,11 +65,12 @@ export function registerGraphRoute(app: FastifyInstance, spec: GraphRouteSpec, a
     app.route({
       method: spec.method,
       url,
-      handler: async (request, reply) => {
-        const caller = await admit(request, spec, version);
-        const params = request.params as Record<string, string>;
-        return spec.handler({ request, reply, version, caller, viaAppAlias, params });
-      },
+      // A continuation rather than an async handler: one promise layer fewer on every Graph request.
+      handler: (request, reply) =>
+        admit(request, spec, version).then((caller) => {
+          const params = request.params as Record<string, string>;
+          return spec.handler({ request, reply, version, caller, viaAppAlias, params });
+        }),
     });
   }
   return known;

@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors/index.js';
 import { graphAdmission, authenticate } from './admission.js';
 import { registerGraphRoute, type KnownRoute } from './graph-route.js';
 import { unknownRouteError } from './unknown-route.js';
-import { withFaults } from './fault-gate.js';
+import { faultGate } from './fault-gate.js';
 import { callRoutes } from './calls.routes.js';
 import { participantRoutes } from './participants.routes.js';
 import { operationRoutes } from './operations.routes.js';
@@ -24,7 +24,7 @@ export async function registerGraphRoutes(app: FastifyInstance, deps: AppDeps): 
   await app.register(async (scope) => {
     scope.removeContentTypeParser('text/plain');
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
-    const admit = withFaults(graphAdmission(deps.services.verifier), deps.services.faultRules);
+    const admit = graphAdmission(deps.services.verifier, faultGate(deps.services.faultRules));
     for (const spec of [...callRoutes(deps), ...participantRoutes(deps), ...operationRoutes(deps), ...meetingFeatureRoutes(deps), ...audioRoutingRoutes(deps), ...participantControlRoutes(deps), ...mediaRoutes(deps)]) known.push(...registerGraphRoute(scope, spec, admit));
   });
   registerRecordingRoute(app, deps);

@@ -9,14 +9,12 @@ export interface SharedReads {
   getShared<T>(kind: string, id: string): Promise<StoredDoc<T> | undefined>;
 }
 
-function hasSharedReads(docs: DocumentPort): docs is DocumentPort & SharedReads {
-  return typeof (docs as Partial<SharedReads>).getShared === 'function';
-}
-
 /**
  * For readers that treat documents as immutable values (the call units): a shared read where the
- * port offers one, an ordinary (copying) read elsewhere.
+ * port offers one, an ordinary (copying) read elsewhere. The method is looked up once per read:
+ * ports are often Proxies (observed store), where every property access runs a trap.
  */
 export function readShared<T>(docs: DocumentPort, kind: string, id: string): Promise<StoredDoc<T> | undefined> {
-  return hasSharedReads(docs) ? docs.getShared<T>(kind, id) : docs.get<T>(kind, id);
+  const getShared = (docs as Partial<SharedReads>).getShared;
+  return typeof getShared === 'function' ? (getShared.call(docs, kind, id) as Promise<StoredDoc<T> | undefined>) : docs.get<T>(kind, id);
 }

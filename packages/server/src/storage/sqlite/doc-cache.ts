@@ -20,31 +20,54 @@ export interface CachedDoc {
  * transaction wrote once it commits. Bounded: the oldest entry goes first.
  */
 export class DocCache {
-  private readonly rows = new Map<string, CachedDoc>();
+  /**
+   * By kind, then id: a read hashes the id string it was given (often a string it hashed before,
+   * such as an id inside a frozen document) instead of building and hashing a fresh `kind\0id` key.
+   */
+  private readonly rows = new Map<string, Map<string, CachedDoc>>();
+  /** The keys (keyOf) in the order they were first remembered, for eviction. */
+  private readonly order = new Set<string>();
 
   constructor(private readonly capacity: number) {}
 
   get(kind: string, id: string): CachedDoc | undefined {
-    return this.rows.get(keyOf(kind, id));
+    return this.rows.get(kind)?.get(id);
   }
 
   remember(row: CachedDoc): void {
     const key = keyOf(row.kind, row.id);
-    if (this.rows.size >= this.capacity && !this.rows.has(key)) {
-      const oldest = this.rows.keys().next();
-      if (!oldest.done) this.rows.delete(oldest.value);
+    if (!this.order.has(key)) {
+      if (this.order.size >= this.capacity) this.evictOldest();
+      this.order.add(key);
     }
-    this.rows.set(key, row);
+    let ofKind = this.rows.get(row.kind);
+    if (!ofKind) this.rows.set(row.kind, (ofKind = new Map()));
+    ofKind.set(row.id, row);
   }
 
+  /** `keys` as keyOf builds them (the store collects the keys a transaction wrote). */
   forget(keys: Iterable<string>): void {
-    for (const key of keys) this.rows.delete(key);
+    for (const key of keys) this.drop(key);
   }
 
   clear(): void {
     this.rows.clear();
+    this.order.clear();
+  }
+
+  private evictOldest(): void {
+    const oldest = this.order.values().next();
+    if (!oldest.done) this.drop(oldest.value);
+  }
+
+  private drop(key: string): void {
+    if (!this.order.delete(key)) return;
+    const cut = key.indexOf(SEPARATOR);
+    this.rows.get(key.slice(0, cut))?.delete(key.slice(cut + 1));
   }
 }
 
+const SEPARATOR = '\u0000';
+
 /** Kinds and ids never contain NUL (they are SQLite TEXT keys written by the ports). */
-export const keyOf = (kind: string, id: string): string => `${kind}\u0000${id}`;
+export const keyOf = (kind: string, id: string): string => `${kind}${SEPARATOR}${id}`;
