@@ -80,6 +80,16 @@ describe('sqlite store: group commit', () => {
     assert.deepEqual((await other.docs.get('call', 'v'))?.data, { n: 3 });
   });
 
+  it('drops cached documents before a transaction when another connection committed to the file', async () => {
+    await write(store, 'shared');
+    await store.docs.get('call', 'shared');
+    await other.transaction(async (tx) => {
+      await tx.docs.put('call', 'shared', { by: 'other' }, 1);
+    });
+    const seen = await store.transaction(async (tx) => (await tx.docs.get('call', 'shared'))?.data);
+    assert.deepEqual(seen, { by: 'other' });
+  });
+
   it('takes transactions queued while a group finishes in a later group', async () => {
     const ids = Array.from({ length: 200 }, (_, n) => `n${String(n).padStart(3, '0')}`);
     const results = await Promise.all(ids.map(async (id, n) => (n % 7 === 0 ? (await write(store, `${id}-x`), write(store, id)) : write(store, id))));

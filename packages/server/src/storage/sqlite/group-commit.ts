@@ -20,6 +20,16 @@ interface Done {
  */
 const MAX_GROUP = 64;
 
+/** What the store does around a group: check it is open, look for other writers, forget what was written. */
+export interface GroupHooks {
+  /** Before BEGIN; throws when the store is closed. */
+  open(): void;
+  /** Right after BEGIN IMMEDIATE, holding the write lock. */
+  began(): void;
+  /** After COMMIT or ROLLBACK. */
+  ended(): void;
+}
+
 type Control = Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
 
 /**
@@ -39,7 +49,7 @@ export class GroupCommit {
     private readonly writer: Database.Database,
     private readonly control: Control,
     private readonly mutex: Mutex,
-    private readonly committed: () => void,
+    private readonly hooks: GroupHooks,
   ) {}
 
   static control(writer: Database.Database): Control {
@@ -53,34 +63,36 @@ export class GroupCommit {
     };
   }
 
-  run<T>(work: () => Promise<T>, open: () => void): Promise<T> {
+  run<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.mutex.assertNotHeld();
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain(open);
+      if (!this.draining) void this.drain();
     });
   }
 
-  private async drain(open: () => void): Promise<void> {
+  private async drain(): Promise<void> {
     this.draining = true;
     try {
       await this.mutex.run(async () => {
-        while (this.queue.length > 0) await this.group(open);
+        while (this.queue.length > 0) await this.group();
       });
     } finally {
       this.draining = false;
       // A transaction queued after the loop's last look but before this point would wait forever.
-      if (this.queue.length > 0) void this.drain(open);
+      if (this.queue.length > 0) void this.drain();
     }
   }
 
   /** One BEGIN … COMMIT over the members waiting now (and those that join while it runs). */
-  private async group(open: () => void): Promise<void> {
+  private async group(): Promise<void> {
     const first = this.queue[0]!;
     try {
-      open();
+      this.hooks.open();
       this.control.begin.run();
+      this.hooks.began();
     } catch (error) {
+      if (this.writer.inTransaction) this.control.rollback.run();
       this.queue.shift();
       first.reject(error);
       return;
@@ -143,7 +155,7 @@ export class GroupCommit {
       for (const { member } of done) member.reject(error);
       return;
     } finally {
-      this.committed();
+      this.hooks.ended();
     }
     for (const { member, value } of done) member.resolve(value);
   }

@@ -38,6 +38,8 @@ export class SqliteStore implements Store {
   /** Documents the open transaction wrote: forgotten by the cache when it commits. */
   private readonly written = new Set<string>();
   private closed = false;
+  /** The writer's PRAGMA data_version at the last BEGIN (forgetOthersWrites). */
+  private seenDataVersion = -1;
 
   /** `path` must be a file: the two connections have to see the same database. */
   static open(path: string, clock: Clock, checks: StoreCheckOptions = {}): SqliteStore {
@@ -65,7 +67,12 @@ export class SqliteStore implements Store {
     this.mutex = new Mutex(checks);
     this.checkpointer = checkpointOffThread(writer, path);
     this.writes = new Statements(writer, { written: this.written, cache: this.cache });
-    this.commits = new GroupCommit(writer, GroupCommit.control(writer), this.mutex, () => this.forgetWritten());
+    const dataVersion = writer.prepare('PRAGMA data_version').pluck();
+    this.commits = new GroupCommit(writer, GroupCommit.control(writer), this.mutex, {
+      open: () => this.whenOpen(this.writes),
+      began: () => this.forgetOthersWrites(dataVersion.get() as number),
+      ended: () => this.forgetWritten(),
+    });
     const reads = new Statements(reader, { cache: this.cache });
     const committed = sqliteTx(() => this.whenOpen(reads), clock);
     ({ docs: this.docs, outbox: this.outbox, timers: this.timers, deliveries: this.deliveries } = autoCommitPorts(
@@ -76,10 +83,7 @@ export class SqliteStore implements Store {
 
   /** Transactions that queue behind each other share one COMMIT (group-commit.ts). */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.commits.run(
-      () => runScoped(work, (scope) => sqliteTx(scoped(this.writes, scope), this.clock)),
-      () => this.whenOpen(this.writes),
-    );
+    return this.commits.run(() => runScoped(work, (scope) => sqliteTx(scoped(this.writes, scope), this.clock)));
   }
 
   close(): Promise<void> {
@@ -91,6 +95,16 @@ export class SqliteStore implements Store {
       this.reader.close();
       this.writer.close();
     });
+  }
+
+  /**
+   * The writer's data_version moves only when another connection commits (one process per file is
+   * the supported setup, but a second store on the file, a CLI or a test may write). Transactions
+   * read through the cache, so it is dropped before the first one that could see such a write.
+   */
+  private forgetOthersWrites(dataVersion: number): void {
+    if (dataVersion !== this.seenDataVersion) this.cache.clear();
+    this.seenDataVersion = dataVersion;
   }
 
   /** The documents the group wrote are read from the database again (committed or rolled back). */
