@@ -23,9 +23,11 @@ export interface LoadedConference {
  */
 export async function loadConference(docs: DocumentPort, id: string, cache: RosterCache, listed?: StoredDoc<ConferenceHeader>): Promise<LoadedConference | undefined> {
   let stored = listed ?? (await readShared<ConferenceHeader>(docs, CONFERENCE_KIND, id));
+  const known = stored && assembled.get(stored.data);
+  if (known) return known;
   for (let attempt = 1; stored; attempt++) {
     const cached = cache.get(id, stored.data.rosterStamp);
-    if (cached) return loaded(stored, cached);
+    if (cached) return remembered(stored, loaded(stored, cached));
     const entries = await docs.list<RosterEntryDoc>(ROSTER_ENTRY_KIND, { idPrefix: rosterPrefix(id) });
     const after: StoredDoc<ConferenceHeader> | undefined = await readShared<ConferenceHeader>(docs, CONFERENCE_KIND, id);
     if (after?.data.rosterStamp === stored.data.rosterStamp) return loaded(after, remember(cache, id, rosterOfEntries(after.data.rosterStamp, entries.map((doc) => doc.data))));
@@ -48,6 +50,18 @@ export async function listConferences(docs: DocumentPort, cache: RosterCache): P
     if (loaded) conferences.push(loaded.conference);
   }
   return conferences;
+}
+
+/**
+ * The conference assembled for a header value the store shares (a committed version's frozen
+ * document): a GET of a participant then neither looks the roster up nor builds the conference
+ * again. Exact, because the header's stamp names exactly one roster.
+ */
+const assembled = new WeakMap<ConferenceHeader, LoadedConference>();
+
+function remembered(stored: StoredDoc<ConferenceHeader>, conference: LoadedConference): LoadedConference {
+  if (Object.isFrozen(stored.data)) assembled.set(stored.data, conference);
+  return conference;
 }
 
 function loaded(stored: StoredDoc<ConferenceHeader>, roster: Roster): LoadedConference {

@@ -9,6 +9,20 @@ import type { WireVersion } from './version.js';
  * Region and language are not simulated and read null; metadata only virtual participants carry.
  */
 export function participantToGraph(participant: Participant, version: WireVersion): GraphObject {
+  if (!Object.isFrozen(participant)) return shape(participant, version);
+  let byVersion = shaped.get(participant);
+  if (!byVersion) shaped.set(participant, (byVersion = {}));
+  return (byVersion[version] ??= shape(participant, version));
+}
+
+/**
+ * Wire shapes of the frozen participants the store shares (one object per committed roster
+ * entry), per version: a GET, a roster list or a roster notification maps each entry once, not
+ * on every request. Shared values: callers copy (spread, JSON), never change them.
+ */
+const shaped = new WeakMap<Participant, Partial<Record<WireVersion, GraphObject>>>();
+
+function shape(participant: Participant, version: WireVersion): GraphObject {
   const resource: GraphObject = {
     '@odata.type': ODATA.participant,
     info: { '@odata.type': ODATA.participantInfo, identity: identitySet(participant.identity), region: null, languageId: null },
