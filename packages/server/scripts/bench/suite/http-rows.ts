@@ -69,7 +69,7 @@ export function muteRow(fixture: HttpFixture): HttpRowSpec {
     baselineName: `bare Fastify POST parse + echo, ${MUTE_BODY.length} B`,
     streams,
     routes: [{ method: 'POST', url: `${GRAPH_CALLS}/:callId/:action` }],
-    target: { kind: 'ratio-min', value: 0.4, quickMargin: QUICK_MARGIN, quickFloor: 0.018 },
+    target: { kind: 'ratio-min', value: 0.4, quickMargin: QUICK_MARGIN, quickFloor: 0.03 },
     note:
       `Each request is POST /calls/{id}/mute or /unmute (the bot's own mute; Graph has no unmute of another participant), alternating per call over ${fixture.muteCalls.length} calls, one meeting each: ` +
       'SQLite (WAL, synchronous=NORMAL) commits the conference, the completed operation and the outbox row before the 200; the roster notification is then delivered to a local receiver (drained before the CPU reading).',
