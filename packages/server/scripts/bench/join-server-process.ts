@@ -1,5 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { forkBenchChild, stopBenchChild } from './bench-child.js';
 import type { JoinChildMessage, JoinParentMessage, Seeded } from './join-server-protocol.js';
 import type { ChildReady, ServerSample } from './server-protocol.js';
 
@@ -25,15 +26,11 @@ export interface JoinServerOptions {
 }
 
 const CHILD = fileURLToPath(new URL('./join-server-child.ts', import.meta.url));
-const STOP_GRACE_MS = 3000;
 
 /** Forks join-server-child.ts (tsx loader, --expose-gc) and waits for it to listen. */
 export async function startJoinServer(options: JoinServerOptions): Promise<JoinBenchServer> {
   const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-  const child = fork(CHILD, [options.dataDir, options.store ?? 'memory'], {
-    execArgv: ['--expose-gc', ...profile, '--import', import.meta.resolve('tsx')],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = forkBenchChild(CHILD, [options.dataDir, options.store ?? 'memory'], ['--expose-gc', ...profile]);
   const kill = (): void => void child.kill('SIGKILL');
   options.signal?.addEventListener('abort', kill, { once: true });
   child.once('exit', () => options.signal?.removeEventListener('abort', kill));
@@ -55,7 +52,7 @@ export async function startJoinServer(options: JoinServerOptions): Promise<JoinB
       if (seeded.error) throw new Error(`seeding ${count} people: ${seeded.error}`);
       return seeded.conferenceId;
     },
-    stop: () => stop(child),
+    stop: () => stopBenchChild(child),
   };
 }
 
@@ -85,13 +82,4 @@ function reply<T extends JoinChildMessage>(child: ChildProcess, matches: (messag
     child.on('exit', onExit);
     if (request && child.connected) child.send(request);
   });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (child.connected) child.send({ type: 'stop' } satisfies JoinParentMessage);
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
 }

@@ -1,5 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { forkBenchChild, stopBenchChild } from './bench-child.js';
 import type { ChildMessage, ChildReady, ParentMessage, ServerSample } from './server-protocol.js';
 
 export interface BenchServer {
@@ -19,7 +20,6 @@ export interface BenchServer {
 export type BenchStore = 'memory' | 'sqlite' | { database: string };
 
 const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
-const STOP_GRACE_MS = 3000;
 
 /**
  * Forks the server child with tsx as its loader (resolved from here, not from the working
@@ -30,10 +30,7 @@ export async function startBenchServer(dataDir: string, store: BenchStore, timeo
   const started = performance.now();
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
   const storeArgs = typeof store === 'string' ? [dataDir, store] : [dataDir, 'postgres', store.database];
-  const child = fork(CHILD, [...storeArgs, ...(options.plainHttp ? ['--plain-http'] : [])], {
-    execArgv: ['--expose-gc', ...profile, '--import', import.meta.resolve('tsx')],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = forkBenchChild(CHILD, [...storeArgs, ...(options.plainHttp ? ['--plain-http'] : [])], ['--expose-gc', ...profile]);
   const ready = await firstMessage(child, timeoutMs);
   const startMs = performance.now() - started;
   let nextId = 0;
@@ -63,7 +60,7 @@ export async function startBenchServer(dataDir: string, store: BenchStore, timeo
       post(child, { type: 'sample', id });
     });
   };
-  return { ready, pid: child.pid ?? 0, startMs, sample, stop: () => stop(child), kill: () => void child.kill('SIGKILL') };
+  return { ready, pid: child.pid ?? 0, startMs, sample, stop: () => stopBenchChild(child), kill: () => void child.kill('SIGKILL') };
 }
 
 function firstMessage(child: ChildProcess, timeoutMs: number): Promise<ChildReady> {
@@ -88,15 +85,6 @@ function firstMessage(child: ChildProcess, timeoutMs: number): Promise<ChildRead
     child.on('exit', onExit);
     child.on('message', onMessage);
   });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  post(child, { type: 'stop' });
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
 }
 
 function post(child: ChildProcess, message: ParentMessage): void {

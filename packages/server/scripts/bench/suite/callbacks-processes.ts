@@ -1,11 +1,11 @@
-import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { forkBenchChild, stopBenchChild } from '../bench-child.js';
 
 const SERVER_CHILD = fileURLToPath(new URL('../callbacks-child.ts', import.meta.url));
 const RECEIVER_CHILD = fileURLToPath(new URL('./callbacks-receiver.ts', import.meta.url));
-const STOP_GRACE_MS = 3000;
 
 /** A forked child answering `{type, id, …}` requests with `{type: 'done' | 'error', id}` replies. */
 export interface BenchChild<Ready> {
@@ -39,12 +39,12 @@ export function pinTarget(pin: boolean, cpu: number): number | undefined {
 
 /** Forks `script` with tsx, waits for its `ready` message and pins it when asked. */
 export async function startBenchChild<Ready>(script: string, args: string[], options: { timeoutMs: number; pinCpu?: number }): Promise<BenchChild<Ready>> {
-  const child = fork(script, args, { execArgv: ['--import', import.meta.resolve('tsx')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = forkBenchChild(script, args);
   try {
     const ready = await readyOf<Ready>(child, options.timeoutMs);
     // All threads (-a): libuv's pool and V8's helpers would otherwise still run on the other CPU.
     if (options.pinCpu !== undefined) await promisify(execFile)('taskset', ['-a', '-p', '-c', String(options.pinCpu), String(child.pid)]);
-    return { ready, pid: child.pid ?? 0, ask: asker(child), stop: () => stop(child) };
+    return { ready, pid: child.pid ?? 0, ask: asker(child), stop: () => stopBenchChild(child) };
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -95,13 +95,4 @@ function asker(child: ChildProcess): BenchChild<unknown>['ask'] {
       child.send({ ...request, id });
     });
   };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (child.connected) child.send({ type: 'stop' });
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
 }

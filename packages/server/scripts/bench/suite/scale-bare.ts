@@ -1,5 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { forkBenchChild } from '../bench-child.js';
 import { createBenchDatabase } from '../scale-database.js';
 
 /** One round of the yardstick: transactions per second of 1 bare process, and of 2 at once. */
@@ -72,7 +73,7 @@ function runWindow(child: ChildProcess): Promise<BareResult> {
 
 /** Forks one bare process; it opens its store and says `ready`. Killed at a generous time limit or on abort. */
 function startChild(url: string, windowSeconds: number, tag: string, signal: AbortSignal): BareChild {
-  const child = fork(CHILD, [url, String(windowSeconds), tag], { execArgv: ['--import', import.meta.resolve('tsx')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = forkBenchChild(CHILD, [url, String(windowSeconds), tag]);
   const kill = (): void => void child.kill('SIGKILL');
   // Start-up (tsx compiling on a loaded machine) plus four windows, generously.
   const timer = setTimeout(kill, (windowSeconds * 4 + 120) * 1000);
