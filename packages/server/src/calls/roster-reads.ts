@@ -24,7 +24,8 @@ export interface LoadedConference {
 export async function loadConference(docs: DocumentPort, id: string, cache: RosterCache, listed?: StoredDoc<ConferenceHeader>): Promise<LoadedConference | undefined> {
   let stored = listed ?? (await readShared<ConferenceHeader>(docs, CONFERENCE_KIND, id));
   const known = stored && assembled.get(stored.data);
-  if (known) return known;
+  // The version too: a frozen header written back unchanged is the same object at a new version.
+  if (known && known.version === stored?.version) return known;
   for (let attempt = 1; stored; attempt++) {
     const cached = cache.get(id, stored.data.rosterStamp);
     if (cached) return remembered(stored, loaded(stored, cached));

@@ -16,6 +16,7 @@ import { ManualClock } from '../../src/domain/clock.js';
 import { addParticipants, openConference } from '../../src/domain/calls/roster.js';
 import type { Conference } from '../../src/domain/calls/types.js';
 import { openStore } from '../../src/storage/open-store.js';
+import { readShared } from '../../src/storage/shared/shared-reads.js';
 import type { DocumentPort, Store, StoreTx } from '../../src/storage/ports.js';
 import { person, T0 } from '../domain/call-fixtures.js';
 
@@ -57,6 +58,19 @@ function recordingWrites(writes: string[]): (tx: StoreTx) => StoreTx {
 }
 
 describe('conference rosters as entry documents', () => {
+  it('reports the stored version even when the same frozen header is written back unchanged', async () => {
+    const store = await memory();
+    const cache = new RosterCache();
+    await inUnit(store, cache, (unit) => unit.putConference(meeting('a', 'b')));
+    const first = await loadConference(store.docs, 'conf', cache);
+    const shared = (await readShared<ConferenceHeader>(store.docs, CALL_KINDS.conference, 'conf'))!;
+    await store.docs.put(CALL_KINDS.conference, 'conf', shared.data, shared.version);
+    const again = await loadConference(store.docs, 'conf', cache);
+    assert.equal(again?.version, (first?.version ?? 0) + 1);
+    assert.deepEqual(ids(again?.conference), ['a', 'b']);
+    await store.close();
+  });
+
   it('stores a header without the roster and one entry per participant, and reads the conference back whole', async () => {
     const store = await memory();
     await inUnit(store, new RosterCache(), (unit) => unit.putConference(meeting('a', 'b', 'c')));
