@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../domain/errors/index.js';
 import { createRandom, type Random } from '../domain/random.js';
 import { VersionConflictError, type DocumentPort } from '../storage/ports.js';
 import { StoredMatchCounter } from './fault-counters.js';
@@ -165,10 +166,19 @@ export class StoredFaultBook implements FaultRegistry {
           this.seenVersion = await writeFaultState(this.docs, stateOf(this.currentSeed, this.profile, this.book.list()), this.seenVersion);
           return result;
         } catch (error) {
-          if (!(error instanceof VersionConflictError) || attempt >= WRITE_ATTEMPTS) throw error;
+          if (error instanceof VersionConflictError && attempt < WRITE_ATTEMPTS) continue;
+          await this.dropUnsaved();
+          // Still losing after every redo: the catalogue's 409, which the client may retry.
+          throw error instanceof VersionConflictError ? new DomainError('versionConflict') : error;
         }
       }
     });
+  }
+
+  /** A change that was not written must not stay in this node's book: take the stored one again. */
+  private async dropUnsaved(): Promise<void> {
+    this.seenVersion = -1;
+    await this.takeStored().catch(() => undefined);
   }
 
   /** The stored book, when it is newer than what this node holds (its counters come with it). */

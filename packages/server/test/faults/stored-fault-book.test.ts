@@ -4,6 +4,8 @@ import { ManualClock } from '../../src/domain/clock.js';
 import { StoredFaultBook } from '../../src/faults/stored-fault-book.js';
 import type { GraphRequestFacts } from '../../src/faults/fault-facts.js';
 import { openStore } from '../../src/storage/open-store.js';
+import { VersionConflictError, type DocumentPort } from '../../src/storage/ports.js';
+import { DomainError } from '../../src/domain/errors/index.js';
 
 const FACTS: GraphRequestFacts = { operation: 'call.create', httpMethod: 'POST', path: '/communications/calls', version: 'v1.0', appId: 'a' };
 
@@ -100,4 +102,18 @@ describe('stored fault book', () => {
       await store.close();
     }
   });
+
+  it('answers the catalogue\'s 409 when every redo loses the race, and keeps no unsaved rule', async () => {
+    const store = await memoryStore();
+    const docs: DocumentPort = Object.create(store.docs) as DocumentPort;
+    docs.put = (kind, id, data, expected) =>
+      kind === 'faultBook' && expected !== undefined && expected > 0 ? Promise.reject(new VersionConflictError(kind, id, expected, expected + 1)) : store.docs.put(kind, id, data, expected);
+    const book = await StoredFaultBook.open(docs);
+    await book.setSeed(3);
+    await assert.rejects(book.add({ kind: 'graphError', status: 503 }), (error: unknown) => error instanceof DomainError && error.status === 409 && error.id === 'versionConflict');
+    assert.deepEqual(book.list(), []);
+    assert.equal(book.seed(), 3);
+    await store.close();
+  });
 });
+
