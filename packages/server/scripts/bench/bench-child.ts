@@ -21,3 +21,37 @@ export async function stopBenchChild(child: ChildProcess, graceMs = STOP_GRACE_M
   await exited;
   clearTimeout(timer);
 }
+
+/** What a server child may send: its own messages, or `failed` when it could not start. */
+type ChildReplyMessage = { type: string; id?: number; error?: string };
+
+/**
+ * Sends `request` (if any) and resolves with the first message `matches` accepts; rejects on a
+ * `failed` message it accepts, on the child's exit, or after `timeoutMs`.
+ */
+export function childReply<T>(child: ChildProcess, matches: (message: ChildReplyMessage) => boolean, request: ({ type: string } & Record<string, unknown>) | undefined, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const settle = (): void => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const onMessage = (message: ChildReplyMessage): void => {
+      if (!matches(message)) return;
+      settle();
+      if (message.type === 'failed') reject(new Error(`server failed to start: ${message.error}`));
+      else resolve(message as T);
+    };
+    const onExit = (code: number | null): void => {
+      settle();
+      reject(new Error(`server exited (code ${code}) while waiting for ${request?.type ?? 'start-up'}`));
+    };
+    const timer = setTimeout(() => {
+      settle();
+      reject(new Error(`timed out after ${Math.round(timeoutMs)} ms waiting for the server (${request?.type ?? 'start-up'})`));
+    }, Math.max(timeoutMs, 0));
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+    if (request && child.connected) child.send(request);
+  });
+}

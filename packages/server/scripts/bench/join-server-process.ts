@@ -1,7 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { forkBenchChild, stopBenchChild } from './bench-child.js';
-import type { JoinChildMessage, JoinParentMessage, Seeded } from './join-server-protocol.js';
+import { childReply, forkBenchChild, stopBenchChild } from './bench-child.js';
+import type { Seeded } from './join-server-protocol.js';
 import type { ChildReady, ServerSample } from './server-protocol.js';
 
 export interface JoinBenchServer {
@@ -34,7 +33,7 @@ export async function startJoinServer(options: JoinServerOptions): Promise<JoinB
   const kill = (): void => void child.kill('SIGKILL');
   options.signal?.addEventListener('abort', kill, { once: true });
   child.once('exit', () => options.signal?.removeEventListener('abort', kill));
-  const ready = await reply<ChildReady>(child, (m) => m.type === 'ready' || m.type === 'failed', undefined, options.timeoutMs).catch((error: unknown) => {
+  const ready = await childReply<ChildReady>(child, (m) => m.type === 'ready' || m.type === 'failed', undefined, options.timeoutMs).catch((error: unknown) => {
     kill();
     throw error;
   });
@@ -44,42 +43,14 @@ export async function startJoinServer(options: JoinServerOptions): Promise<JoinB
     pid: child.pid ?? 0,
     sample: (timeoutMs) => {
       const id = ++nextId;
-      return reply<ServerSample>(child, (m) => m.type === 'sample' && m.id === id, { type: 'sample', id }, timeoutMs);
+      return childReply<ServerSample>(child, (m) => m.type === 'sample' && m.id === id, { type: 'sample', id }, timeoutMs);
     },
     seed: async (meetingId, count, timeoutMs) => {
       const id = ++nextId;
-      const seeded = await reply<Seeded>(child, (m) => m.type === 'seeded' && m.id === id, { type: 'seed', id, meetingId, count }, timeoutMs);
+      const seeded = await childReply<Seeded>(child, (m) => m.type === 'seeded' && m.id === id, { type: 'seed', id, meetingId, count }, timeoutMs);
       if (seeded.error) throw new Error(`seeding ${count} people: ${seeded.error}`);
       return seeded.conferenceId;
     },
     stop: () => stopBenchChild(child),
   };
-}
-
-/** Sends `request` (if any) and resolves with the first message `matches` accepts. */
-function reply<T extends JoinChildMessage>(child: ChildProcess, matches: (message: JoinChildMessage) => boolean, request: JoinParentMessage | undefined, timeoutMs: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const settle = (): void => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    const onMessage = (message: JoinChildMessage): void => {
-      if (!matches(message)) return;
-      settle();
-      if (message.type === 'failed') reject(new Error(`server failed to start: ${message.error}`));
-      else resolve(message as T);
-    };
-    const onExit = (code: number | null): void => {
-      settle();
-      reject(new Error(`server exited (code ${code}) while waiting for ${request?.type ?? 'start-up'}`));
-    };
-    const timer = setTimeout(() => {
-      settle();
-      reject(new Error(`timed out after ${Math.round(timeoutMs)} ms waiting for the server (${request?.type ?? 'start-up'})`));
-    }, Math.max(timeoutMs, 0));
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-    if (request && child.connected) child.send(request);
-  });
 }

@@ -1,5 +1,3 @@
-import type { ChildReady, ServerSample } from './server-protocol.js';
-
 /**
  * Messages between the join/calls benchmarks and their server child (join-server-child.ts): the
  * calls benchmark's `sample` and `stop`, plus `seed` (a crowd joins a meeting in one step, so a
@@ -19,5 +17,3 @@ export interface Seeded {
   error?: string;
 }
 
-export type JoinChildMessage = ChildReady | ServerSample | Seeded | { type: 'failed'; error: string };
-export type JoinParentMessage = { type: 'sample'; id: number } | SeedRequest | { type: 'stop' };

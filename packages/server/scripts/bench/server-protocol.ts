@@ -28,5 +28,4 @@ export interface ServerSample {
   cpuAfterGcMs: number;
 }
 
-export type ChildMessage = ChildReady | ServerSample | { type: 'failed'; error: string };
 export type ParentMessage = { type: 'sample'; id: number } | { type: 'stop' };
