@@ -28,7 +28,7 @@ export async function loadConference(docs: DocumentPort, id: string, cache: Rost
   if (known && known.version === stored?.version) return known;
   for (let attempt = 1; stored; attempt++) {
     const cached = cache.get(id, stored.data.rosterStamp);
-    if (cached) return remembered(stored, loaded(stored, cached));
+    if (cached) return memoised(stored, loaded(stored, cached));
     const entries = await docs.list<RosterEntryDoc>(ROSTER_ENTRY_KIND, { idPrefix: rosterPrefix(id) });
     const after: StoredDoc<ConferenceHeader> | undefined = await readShared<ConferenceHeader>(docs, CONFERENCE_KIND, id);
     if (after?.data.rosterStamp === stored.data.rosterStamp) return loaded(after, remember(cache, id, rosterOfEntries(after.data.rosterStamp, entries.map((doc) => doc.data))));
@@ -60,7 +60,7 @@ export async function listConferences(docs: DocumentPort, cache: RosterCache): P
  */
 const assembled = new WeakMap<ConferenceHeader, LoadedConference>();
 
-function remembered(stored: StoredDoc<ConferenceHeader>, conference: LoadedConference): LoadedConference {
+function memoised(stored: StoredDoc<ConferenceHeader>, conference: LoadedConference): LoadedConference {
   if (Object.isFrozen(stored.data)) assembled.set(stored.data, conference);
   return conference;
 }
