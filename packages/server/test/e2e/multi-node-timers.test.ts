@@ -87,7 +87,9 @@ describe('e2e: a node dies holding a timer lease', { skip: skip ?? false }, () =
 
 /**
  * Waits (bounded) until a node has claimed the timer and is blocked on the row the test holds;
- * returns that node's name (its sessions' application_name) and the lease's end.
+ * returns that node's name (its sessions' application_name) and the lease's end. Only sessions
+ * blocked by this client's lock count: a session of the other node may be waiting behind the
+ * blocked node's own transaction, and that one does not hold the timer.
  */
 async function waitForBlockedClaim(client: pg.Client, key: string, timeoutMs = 15_000): Promise<{ owner: string; leaseUntil: number }> {
   const deadline = Date.now() + timeoutMs;
@@ -95,7 +97,8 @@ async function waitForBlockedClaim(client: pg.Client, key: string, timeoutMs = 1
     const timer = await client.query<{ lease_until: string | null }>('SELECT lease_until FROM timers WHERE key = $1', [key]);
     const blocked = await client.query<{ application_name: string }>(
       `SELECT application_name FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock' AND application_name LIKE 'node-%'`,
+        WHERE datname = current_database() AND wait_event_type = 'Lock' AND application_name LIKE 'node-%'
+          AND pg_backend_pid() = ANY (pg_blocking_pids(pid))`,
     );
     const leaseUntil = timer.rows[0]?.lease_until;
     if (leaseUntil && blocked.rows.length === 1) return { owner: blocked.rows[0]!.application_name, leaseUntil: Number(leaseUntil) };
