@@ -21,6 +21,7 @@ describe('Graph participant routes', () => {
   it('lists the roster with the collection context', async () => {
     const res = await get(`/v1.0/communications/calls/${call.id}/participants`);
     assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
     const body = res.json<Collection>();
     assert.equal(body['@odata.context'], `http://localhost:80/v1.0/$metadata#communications/calls('${call.id}')/participants`);
     assert.deepEqual(body.value.map((p) => p.id), [john.id, call.myParticipantId]);
@@ -37,6 +38,7 @@ describe('Graph participant routes', () => {
   it('gets one participant with the entity context', async () => {
     const res = await get(`/v1.0/communications/calls/${call.id}/participants/${john.id}`);
     assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
     const body = res.json<Record<string, unknown>>();
     assert.equal(body['@odata.context'], `http://localhost:80/v1.0/$metadata#communications/calls('${call.id}')/participants/$entity`);
     assert.equal(body.id, john.id);
