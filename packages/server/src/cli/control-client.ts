@@ -6,6 +6,9 @@ export interface ServerInfo {
   httpsUrl: string;
   httpUrl?: string;
   pid: number;
+  /** This start of the server (nodes sharing a data directory each have one; server-file.ts). */
+  instance: string;
+  startedAt: string;
 }
 
 export class ControlError extends Error {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from '../config/schema.js';
 import type { Clock } from '../domain/clock.js';
@@ -17,8 +16,8 @@ import { exportStateFile, importStateFile } from '../state/state-file.js';
 import { applyFaultsFile } from '../faults/apply-faults-file.js';
 import { startWorkers, type Workers } from './workers.js';
 import { loadScenarioFile, startLoadedScenario } from '../simulation/start-scenario-file.js';
-import type { ServerInfo } from '../cli/control-client.js';
 import { consoleUrlOf, startConsoleListener } from './console-listener.js';
+import { serverFile } from './server-file.js';
 
 export interface RunningServer {
   httpsUrl: string;
@@ -61,7 +60,8 @@ export async function startServer(config: Config, clock: Clock = clockFor(config
   const workers = startWorkers(deps, { owner: `node-${randomUUID()}`, log: https.log });
   if (scenario) startLoadedScenario(services.scenarios, scenario, (message) => https.log.info(message));
   const info = describe(https, 'https', config.host, http);
-  await writeFile(join(dataDir, 'server.json'), `${JSON.stringify({ ...info, pid: process.pid } satisfies ServerInfo, null, 2)}\n`);
+  const published = serverFile(dataDir, { ...info, pid: process.pid });
+  await published.publish();
   const close = async (): Promise<void> => {
     await services.scenarios.stopAll();
     await Promise.all([https.close(), http?.close(), consoleApp?.close()]);
@@ -71,7 +71,7 @@ export async function startServer(config: Config, clock: Clock = clockFor(config
     } finally {
       await store.close();
     }
-    await rm(join(dataDir, 'server.json'), { force: true });
+    await published.withdraw();
   };
   const consoleUrl = consoleUrlOf(consoleApp);
   return { ...info, ...(consoleUrl ? { consoleUrl } : {}), dataDir, tls, deps, workers, close };
