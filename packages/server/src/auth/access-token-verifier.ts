@@ -4,7 +4,7 @@ import { DomainError } from '../domain/errors/index.js';
 import type { WorldReader } from '../world/world-reader.js';
 import { GRAPH_AUDIENCES, stsIssuer } from './app-token-claims.js';
 import type { SigningKeys } from './signing-keys.js';
-import { VerifiedTokens } from './verified-tokens.js';
+import { VerifiedTokens, type VerifiedToken } from './verified-tokens.js';
 
 /** Who is calling Graph, as established from a verified access token. */
 export interface GraphCaller {
@@ -43,7 +43,9 @@ export class AccessTokenVerifier {
    */
   async verify(authorizationHeader: string | undefined): Promise<GraphCaller> {
     const token = this.tokenOf(authorizationHeader);
-    const caller = this.rememberedNow(token) ?? (await this.remembered(token)) ?? (await this.verifyToken(token));
+    const entry = this.verified.get(token, Math.floor(this.clock.now() / 1000));
+    // The usual request decides without waiting: a remembered token whose key the loaded key view still publishes.
+    const caller = entry && this.keys.loadedVerificationKey(entry.kid) === entry.key ? entry.value : await this.rememberedOrVerified(token, entry);
     if (!(await this.world.hasTenant(caller.tenantId))) throw new DomainError('tokenInvalid');
     return { ...caller, roles: [...caller.roles] };
   }
@@ -66,21 +68,11 @@ export class AccessTokenVerifier {
     return this.verified.size;
   }
 
-  /**
-   * The usual request, without waiting: a remembered token whose key the loaded key view still
-   * publishes. Anything the view cannot tell at once falls through to `remembered`.
-   */
-  private rememberedNow(token: string): GraphCaller | undefined {
-    const entry = this.verified.get(token, Math.floor(this.clock.now() / 1000));
-    return entry && this.keys.loadedVerificationKey(entry.kid) === entry.key ? entry.value : undefined;
-  }
-
-  private async remembered(token: string): Promise<GraphCaller | undefined> {
-    const entry = this.verified.get(token, Math.floor(this.clock.now() / 1000));
-    if (!entry) return undefined;
-    if ((await this.keys.verificationKey(entry.kid)) === entry.key) return entry.value;
-    this.verified.delete(token);
-    return undefined;
+  /** A remembered token whose key the loaded view could not vouch for is checked against the store's keys. */
+  private async rememberedOrVerified(token: string, entry: VerifiedToken<GraphCaller> | undefined): Promise<GraphCaller> {
+    if (entry && (await this.keys.verificationKey(entry.kid)) === entry.key) return entry.value;
+    if (entry) this.verified.delete(token);
+    return this.verifyToken(token);
   }
 
   private async verifyToken(token: string): Promise<GraphCaller> {
