@@ -88,15 +88,16 @@ describe('e2e: a node dies holding a timer lease', { skip: skip ?? false }, () =
 /**
  * Waits (bounded) until a node has claimed the timer and is blocked on the row the test holds;
  * returns that node's name (its sessions' application_name) and the lease's end. Only sessions
- * blocked by this client's lock count: a session of the other node may be waiting behind the
- * blocked node's own transaction, and that one does not hold the timer.
+ * blocked by this client's lock count, once per node: a session of the other node may be waiting
+ * behind the blocked node's own transaction, and a node may have more than one session waiting.
+ * On a timeout the error lists every waiting session and the timer row, so a failure says why.
  */
 async function waitForBlockedClaim(client: pg.Client, key: string, timeoutMs = 15_000): Promise<{ owner: string; leaseUntil: number }> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const timer = await client.query<{ lease_until: string | null }>('SELECT lease_until FROM timers WHERE key = $1', [key]);
     const blocked = await client.query<{ application_name: string }>(
-      `SELECT application_name FROM pg_stat_activity
+      `SELECT DISTINCT application_name FROM pg_stat_activity
         WHERE datname = current_database() AND wait_event_type = 'Lock' AND application_name LIKE 'node-%'
           AND pg_backend_pid() = ANY (pg_blocking_pids(pid))`,
     );
@@ -104,5 +105,14 @@ async function waitForBlockedClaim(client: pg.Client, key: string, timeoutMs = 1
     if (leaseUntil && blocked.rows.length === 1) return { owner: blocked.rows[0]!.application_name, leaseUntil: Number(leaseUntil) };
     await sleep(25);
   }
-  throw new Error(`no node claimed ${key} and blocked on the call within ${timeoutMs} ms`);
+  throw new Error(`no node claimed ${key} and blocked on the call within ${timeoutMs} ms; ${await lockPicture(client, key)}`);
+}
+
+async function lockPicture(client: pg.Client, key: string): Promise<string> {
+  const timer = await client.query('SELECT key, due_at, lease_owner, lease_until FROM timers WHERE key = $1', [key]);
+  const waiting = await client.query(
+    `SELECT application_name, pg_blocking_pids(pid) AS blockers, left(query, 120) AS query FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+  );
+  return `test session ${(await client.query('SELECT pg_backend_pid() AS pid')).rows[0]?.pid}; timer ${JSON.stringify(timer.rows)}; waiting ${JSON.stringify(waiting.rows)}`;
 }
