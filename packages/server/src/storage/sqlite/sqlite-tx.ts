@@ -16,6 +16,7 @@ import type {
   TimerPort,
 } from '../ports.js';
 import { VersionConflictError } from '../ports.js';
+import { isFrozenJson } from '../shared/frozen-json.js';
 import { decodeJson, encodeJson } from '../shared/json.js';
 import type { SharedReads } from '../shared/shared-reads.js';
 import { assertVersion } from '../shared/versioning.js';
@@ -59,7 +60,7 @@ class SqliteDocs implements DocumentPort, SharedReads {
     const statements = this.statements();
     const text = encodeJson(data);
     const updatedAt = this.clock.now();
-    const version = statements.writeDoc({ kind, id, data: text, updatedAt }, expectedVersion);
+    const version = statements.writeDoc({ kind, id, data: text, updatedAt }, expectedVersion, isFrozenJson(data) ? data : undefined);
     // Only a versioned put can fail its check, so expectedVersion is set here.
     if (version === undefined) throw new VersionConflictError(kind, id, expectedVersion as number, statements.docVersion(kind, id));
     return writtenDoc(kind, id, version, updatedAt, () => decodeJson<T>(text));

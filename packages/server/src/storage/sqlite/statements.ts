@@ -139,12 +139,14 @@ const sql = {
 
 /**
  * What a connection's statements share with the store: the committed-document cache, and on the
- * writer the record of the documents its open transaction wrote (forgotten by the cache at
- * COMMIT, and never served from it or put into it meanwhile).
+ * writer the record of the documents its open transaction wrote (never served from the cache or
+ * put into it meanwhile). Each written key holds the row as written, or undefined when it was
+ * deleted or its write failed its version check; the store settles them with the cache once the
+ * transaction ends (sqlite-store.ts).
  */
 export interface DocTracking {
   cache?: DocCache;
-  written?: Set<string>;
+  written?: Map<string, CachedDoc | undefined>;
 }
 
 /** Prepared once per connection; all row ⇄ domain mapping happens here. */
@@ -252,17 +254,28 @@ export class Statements {
   /**
    * Writes the document if the stored version is `expected` (DocumentPort's rules; undefined =
    * whatever is there) and returns the version written, or undefined when the check failed and
-   * nothing was written.
+   * nothing was written. `shared`: the caller's data when it is already frozen JSON (the very
+   * value a shared read of the row would decode), so the cache can serve it once committed.
    */
-  writeDoc(doc: DocWrite, expected: number | undefined): number | undefined {
-    this.tracking.written?.add(keyOf(doc.kind, doc.id));
+  writeDoc(doc: DocWrite, expected: number | undefined, shared?: unknown): number | undefined {
+    const written = this.tracking.written;
+    if (!written) return this.putDoc(doc, expected);
+    const key = keyOf(doc.kind, doc.id);
+    // Marked before the statement runs: whatever happens to it, the cache never serves the key.
+    written.set(key, undefined);
+    const version = this.putDoc(doc, expected);
+    if (version !== undefined) written.set(key, { kind: doc.kind, id: doc.id, version, data: doc.data, updated_at: doc.updatedAt, shared });
+    return version;
+  }
+
+  private putDoc(doc: DocWrite, expected: number | undefined): number | undefined {
     if (expected === undefined) return this.docPutAny.get(doc);
     if (expected === 0) return this.docPutNew.get(doc);
     return this.docPutAt.get({ ...doc, expected });
   }
 
   deleteDoc(kind: string, id: string): boolean {
-    this.tracking.written?.add(keyOf(kind, id));
+    this.tracking.written?.set(keyOf(kind, id), undefined);
     return this.docDelete.run({ kind, id }).changes > 0;
   }
 
