@@ -103,6 +103,15 @@ export class CallUnit {
     await this.write(CALL_KINDS.operation, operation.id, operation);
   }
 
+  /**
+   * An operation with a fresh id: nothing is read first (there is nothing to read), and it is
+   * written as "must not exist yet", so an id that is taken fails the commit instead of
+   * overwriting another operation.
+   */
+  addOperation(operation: Operation): void {
+    this.docs.set(`${CALL_KINDS.operation}/${operation.id}`, { kind: CALL_KINDS.operation, id: operation.id, data: operation, version: 0, state: 'dirty' });
+  }
+
   async putCall(call: Call): Promise<void> {
     await this.write(CALL_KINDS.call, call.id, call);
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Conference } from '../domain/calls/types.js';
 import type { DocumentPort } from '../storage/ports.js';
+import { freezeJson } from '../storage/shared/frozen-json.js';
 import type { RosterCache } from './roster-cache.js';
 import { planRosterWrite } from './roster-changes.js';
 import { CONFERENCE_KIND, EMPTY_ROSTER, freezeRoster, headerOf, ROSTER_ENTRY_KIND, rosterEntryId, type ConferenceHeader, type Roster } from './roster-docs.js';
@@ -65,7 +66,9 @@ export class UnitConferences {
     const plan = planRosterWrite(read.roster, conference.participants, read.header?.nextPosition ?? 0);
     const changed = plan.puts.length > 0 || plan.deletes.length > 0;
     const stamp = changed || !read.header ? randomUUID() : read.header.rosterStamp;
-    await this.docs.put(CONFERENCE_KIND, conference.id, headerOf(conference, stamp, plan.nextPosition), read.version);
+    // Frozen, so the store can keep the very value for the next read of this header (SQLite's
+    // committed-document cache), instead of reading and decoding the row again.
+    await this.docs.put(CONFERENCE_KIND, conference.id, freezeJson(headerOf(conference, stamp, plan.nextPosition)), read.version);
     for (const entry of plan.puts) await this.docs.put(ROSTER_ENTRY_KIND, rosterEntryId(conference.id, entry.participant.id), entry);
     for (const participantId of plan.deletes) await this.docs.delete(ROSTER_ENTRY_KIND, rosterEntryId(conference.id, participantId));
     // Before the commit, which is fine: if it rolls back, nothing stored carries this stamp.

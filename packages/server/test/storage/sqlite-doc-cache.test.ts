@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { ManualClock } from '../../src/domain/clock.js';
+import { freezeJson } from '../../src/storage/shared/frozen-json.js';
 import { readShared } from '../../src/storage/shared/shared-reads.js';
 import { DocCache, keyOf } from '../../src/storage/sqlite/doc-cache.js';
 import { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
@@ -110,6 +111,22 @@ describe('sqlite store: committed-document cache', () => {
     });
     assert.deepEqual((await store.docs.get('call', 'c1'))?.data, { n: 3 });
     assert.deepEqual((await readShared(store.docs, 'call', 'c1'))?.data, { n: 3 });
+  });
+  it('keeps a committed write of a document it holds: the frozen value written, or the row to decode', async () => {
+    await store.docs.put('call', 'c1', { n: 1 });
+    await readShared(store.docs, 'call', 'c1');
+    const written = freezeJson({ n: 2 });
+    await store.transaction(async (tx) => tx.docs.put('call', 'c1', written, 1));
+    const shared = await readShared(store.docs, 'call', 'c1');
+    assert.equal(shared?.data, written, 'the very value written: the row was not read again');
+    assert.equal(shared?.version, 2);
+    await store.transaction(async (tx) => tx.docs.put('call', 'c1', { n: 3 }, 2));
+    const fresh = SqliteStore.open(join(dir, 'test.db'), new ManualClock(0));
+    try {
+      assert.deepEqual(await store.docs.get('call', 'c1'), await fresh.docs.get('call', 'c1'), 'what the cache keeps is the row as committed');
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { ManualClock } from '../../src/domain/clock.js';
+import { freezeJson } from '../../src/storage/shared/frozen-json.js';
+import { readShared } from '../../src/storage/shared/shared-reads.js';
 import { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 
 /** A transaction whose work waits for `gate` before it writes, so others queue up behind it. */
@@ -45,6 +47,26 @@ describe('sqlite store: group commit', () => {
     open();
     assert.deepEqual(await seenWhenFirstSettled, ['a', 'b', 'c']);
     assert.deepEqual(await Promise.all(queued), ['b', 'c']);
+  });
+
+  it('keeps no value of a member it rolled back in the committed-document cache', async () => {
+    await store.docs.put('call', 'c1', { n: 0 });
+    await readShared(store.docs, 'call', 'c1');
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const first = store.transaction(async (tx) => {
+      await gate;
+      await tx.docs.put('call', 'c1', freezeJson({ n: 1 }));
+    });
+    const failing = store.transaction(async (tx) => {
+      await tx.docs.put('call', 'c1', freezeJson({ n: 2 }));
+      throw new Error('member failed');
+    });
+    const failed = assert.rejects(failing, /member failed/);
+    open();
+    await Promise.all([first, failed]);
+    assert.deepEqual((await readShared(store.docs, 'call', 'c1'))?.data, { n: 1 });
+    assert.deepEqual((await other.docs.get('call', 'c1'))?.data, { n: 1 });
   });
 
   it('rolls back only the member that failed, rejects it with its own error, and commits the rest', async () => {

@@ -12,7 +12,7 @@ export const clientContextOf = (command: { clientContext?: string }): { clientCo
 /** A new operation of a leg, stored so GET …/operations/{id} finds it (BEHAVIOR.md §6). */
 export async function newOperation(ctx: CallContext, unit: CallUnit, spec: Omit<NewOperation, 'id'>, now: number): Promise<Operation> {
   const operation = startOperation({ id: ctx.newId(), ...spec }, now);
-  await unit.putOperation(operation);
+  unit.addOperation(operation);
   return operation;
 }
 

@@ -4,6 +4,7 @@ import { compareIds } from '../shared/compare-ids.js';
 import { freezeJson, thawJson } from '../shared/frozen-json.js';
 import type { SharedReads } from '../shared/shared-reads.js';
 import { assertVersion } from '../shared/versioning.js';
+import { writtenDoc } from '../shared/written-doc.js';
 import type { DocRecord, Draft } from './memory-state.js';
 
 export class MemoryDocs implements DocumentPort, SharedReads {
@@ -36,7 +37,7 @@ export class MemoryDocs implements DocumentPort, SharedReads {
     assertVersion(kind, id, expectedVersion, actual);
     const record: DocRecord = { version: actual + 1, data: freezeJson(data), updatedAt: this.clock.now() };
     draft.writableDocsOf(kind).set(id, record);
-    return written<T>(kind, id, record);
+    return writtenDoc<T>(kind, id, record.version, record.updatedAt, () => thawJson<T>(record.data));
   }
 
   async delete(kind: string, id: string, expectedVersion?: number): Promise<boolean> {
@@ -58,25 +59,4 @@ function matches(id: string, { idPrefix, afterId }: ListOptions): boolean {
 
 function toDoc<T>(kind: string, id: string, record: DocRecord): StoredDoc<T> {
   return { kind, id, version: record.version, data: thawJson<T>(record.data), updatedAt: record.updatedAt };
-}
-
-/**
- * What put() returns: its data is a private copy like any read's, made only when asked for. The
- * call units never look at it, so a large document is not copied on every write.
- */
-function written<T>(kind: string, id: string, record: DocRecord): StoredDoc<T> {
-  let copy: { data: T } | undefined;
-  return {
-    kind,
-    id,
-    version: record.version,
-    get data(): T {
-      copy ??= { data: thawJson<T>(record.data) };
-      return copy.data;
-    },
-    set data(data: T) {
-      copy = { data };
-    },
-    updatedAt: record.updatedAt,
-  };
 }

@@ -19,6 +19,7 @@ import {
 import { compareIds } from '../shared/compare-ids.js';
 import { decodeJson, encodeJson } from '../shared/json.js';
 import { assertVersion } from '../shared/versioning.js';
+import { writtenDoc } from '../shared/written-doc.js';
 import type { DocWrite, Statements } from './statements.js';
 
 /**
@@ -56,8 +57,8 @@ class PostgresDocs implements DocumentPort {
     // One round trip in the common cases; what it cannot decide (a conflict, a missing document)
     // goes the locking way below, which also produces the conflict error.
     const version = await statements.putDocDirect(kind, id, text, updatedAt, expectedVersion);
-    const doc = version === undefined ? await this.lockedPut(statements, { kind, id, version: 0, data: text, updatedAt }, expectedVersion) : { kind, id, version, data: text, updatedAt };
-    return { ...doc, data: decodeJson<T>(text) };
+    const written = version ?? (await this.lockedPut(statements, { kind, id, version: 0, data: text, updatedAt }, expectedVersion)).version;
+    return writtenDoc(kind, id, written, updatedAt, () => decodeJson<T>(text));
   }
 
   private async lockedPut(statements: Statements, doc: DocWrite, expectedVersion: number | undefined): Promise<DocWrite> {

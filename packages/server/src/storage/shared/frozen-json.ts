@@ -13,7 +13,8 @@
  */
 const FROZEN_JSON = Symbol('frozenJson');
 
-function isFrozenJson(value: unknown): boolean {
+/** True for a value freezeJson made (or a part of one): normalized, immutable, safe to share. */
+export function isFrozenJson(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { [FROZEN_JSON]?: true })[FROZEN_JSON] === true;
 }
 

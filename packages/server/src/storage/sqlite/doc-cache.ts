@@ -50,6 +50,17 @@ export class DocCache {
     for (const key of keys) this.drop(key);
   }
 
+  /**
+   * A committed write of `key` (as keyOf builds it): its row replaces the one held, in place (the
+   * eviction order stays). A key not held is not added: a write alone (a new operation, say) does
+   * not say the document will be read, and must not push out those that are.
+   */
+  committed(key: string, row: CachedDoc | undefined): void {
+    if (!this.order.has(key)) return;
+    if (row) this.rows.get(row.kind)?.set(row.id, row);
+    else this.drop(key);
+  }
+
   clear(): void {
     this.rows.clear();
     this.order.clear();

@@ -26,8 +26,10 @@ export interface GroupHooks {
   open(): void;
   /** Right after BEGIN IMMEDIATE, holding the write lock. */
   began(): void;
-  /** After COMMIT or ROLLBACK. */
-  ended(): void;
+  /** A member was rolled back to its savepoint (the group goes on). */
+  undone(): void;
+  /** After COMMIT (`committed`) or ROLLBACK. */
+  ended(committed: boolean): void;
 }
 
 type Control = Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement>;
@@ -138,6 +140,7 @@ export class GroupCommit {
    * transaction by themselves; then the members before it lost their writes too and fail with it.
    */
   private undo(member: Member, error: unknown, done: Done[]): void {
+    this.hooks.undone();
     if (this.writer.inTransaction) {
       this.control.rollbackTo.run();
       this.control.release.run();
@@ -148,14 +151,18 @@ export class GroupCommit {
   }
 
   private finish(done: Done[]): void {
+    let committed = false;
     try {
-      if (this.writer.inTransaction) this.control.commit.run();
+      if (this.writer.inTransaction) {
+        this.control.commit.run();
+        committed = true;
+      }
     } catch (error) {
       if (this.writer.inTransaction) this.control.rollback.run();
       for (const { member } of done) member.reject(error);
       return;
     } finally {
-      this.hooks.ended();
+      this.hooks.ended(committed);
     }
     for (const { member, value } of done) member.resolve(value);
   }

@@ -5,7 +5,7 @@ import type { DeliveryLogPort, DocumentPort, OutboxPort, Store, StoreTx, TimerPo
 import { autoCommitPorts } from '../shared/auto-commit.js';
 import { Mutex, type StoreCheckOptions } from '../shared/mutex.js';
 import { runScoped, type TxScope } from '../shared/tx-scope.js';
-import { DocCache } from './doc-cache.js';
+import { DocCache, type CachedDoc } from './doc-cache.js';
 import { AUTO_CHECKPOINT_PAGES, Checkpointer } from './checkpointer.js';
 import { GroupCommit } from './group-commit.js';
 import { migrate } from './migrate.js';
@@ -35,8 +35,10 @@ export class SqliteStore implements Store {
   private readonly cache = new DocCache(CACHED_DOCS);
   private readonly commits: GroupCommit;
   private readonly checkpointer: Checkpointer;
-  /** Documents the open transaction wrote: forgotten by the cache when it commits. */
-  private readonly written = new Set<string>();
+  /** Documents the open transaction wrote, with the rows written (DocTracking). */
+  private readonly written = new Map<string, CachedDoc | undefined>();
+  /** A member of the open group was rolled back to its savepoint: `written` may hold rows it undid. */
+  private undoneInGroup = false;
   private closed = false;
   /** The writer's PRAGMA data_version at the last BEGIN (forgetOthersWrites). */
   private seenDataVersion = -1;
@@ -71,7 +73,8 @@ export class SqliteStore implements Store {
     this.commits = new GroupCommit(writer, GroupCommit.control(writer), this.mutex, {
       open: () => this.whenOpen(this.writes),
       began: () => this.forgetOthersWrites(dataVersion.get() as number),
-      ended: () => this.forgetWritten(),
+      undone: () => (this.undoneInGroup = true),
+      ended: (committed) => this.settleWritten(committed),
     });
     const reads = new Statements(reader, { cache: this.cache });
     const committed = sqliteTx(() => this.whenOpen(reads), clock);
@@ -107,10 +110,16 @@ export class SqliteStore implements Store {
     this.seenDataVersion = dataVersion;
   }
 
-  /** The documents the group wrote are read from the database again (committed or rolled back). */
-  private forgetWritten(): void {
-    this.cache.forget(this.written);
+  /**
+   * After a group: when it committed and no member was undone, the cache holds what was written
+   * (a mute's next read of its conference header then needs no query); otherwise the documents
+   * written are read from the database again.
+   */
+  private settleWritten(committed: boolean): void {
+    if (committed && !this.undoneInGroup) for (const [key, row] of this.written) this.cache.committed(key, row);
+    else this.cache.forget(this.written.keys());
     this.written.clear();
+    this.undoneInGroup = false;
   }
 
   private whenOpen(statements: Statements): Statements {

@@ -15,9 +15,12 @@ import type {
   TimerEntry,
   TimerPort,
 } from '../ports.js';
+import { VersionConflictError } from '../ports.js';
+import { isFrozenJson } from '../shared/frozen-json.js';
 import { decodeJson, encodeJson } from '../shared/json.js';
 import type { SharedReads } from '../shared/shared-reads.js';
 import { assertVersion } from '../shared/versioning.js';
+import { writtenDoc } from '../shared/written-doc.js';
 import type { Statements } from './statements.js';
 
 /**
@@ -55,12 +58,12 @@ class SqliteDocs implements DocumentPort, SharedReads {
 
   async put<T>(kind: string, id: string, data: T, expectedVersion?: number): Promise<StoredDoc<T>> {
     const statements = this.statements();
-    const actual = statements.docVersion(kind, id);
-    assertVersion(kind, id, expectedVersion, actual);
     const text = encodeJson(data);
-    const doc = { kind, id, version: actual + 1, data: text, updatedAt: this.clock.now() };
-    statements.writeDoc(doc);
-    return { ...doc, data: decodeJson<T>(text) };
+    const updatedAt = this.clock.now();
+    const version = statements.writeDoc({ kind, id, data: text, updatedAt }, expectedVersion, isFrozenJson(data) ? data : undefined);
+    // Only a versioned put can fail its check, so expectedVersion is set here.
+    if (version === undefined) throw new VersionConflictError(kind, id, expectedVersion as number, statements.docVersion(kind, id));
+    return writtenDoc(kind, id, version, updatedAt, () => decodeJson<T>(text));
   }
 
   async delete(kind: string, id: string, expectedVersion?: number): Promise<boolean> {

@@ -38,11 +38,10 @@ interface DocListParams {
   limit: number;
 }
 
-/** A row to write; `data`/`payload` are already JSON text. */
+/** A row to write; `data` is already JSON text. */
 export interface DocWrite {
   kind: string;
   id: string;
-  version: number;
   data: string;
   updatedAt: number;
 }
@@ -78,11 +77,25 @@ const sql = {
         AND (@prefix IS NULL OR (id >= @prefix AND substr(id, 1, length(@prefix)) = @prefix))
         AND (@after IS NULL OR id > @after)
       ORDER BY id LIMIT @limit`,
-  docUpsert: `
+  docVersion: 'SELECT version FROM documents WHERE kind = @kind AND id = @id',
+  // The three writes of put(), one statement each: the version check and the bump happen in the
+  // write itself, so a put neither reads the row first nor re-reads it after. No row back means
+  // the check failed (put() then reads the version for the conflict error).
+  docPutAny: `
       INSERT INTO documents (kind, id, version, data, updated_at)
-      VALUES (@kind, @id, @version, @data, @updatedAt)
+      VALUES (@kind, @id, 1, @data, @updatedAt)
       ON CONFLICT (kind, id) DO UPDATE SET
-        version = excluded.version, data = excluded.data, updated_at = excluded.updated_at`,
+        version = version + 1, data = excluded.data, updated_at = excluded.updated_at
+      RETURNING version`,
+  docPutNew: `
+      INSERT INTO documents (kind, id, version, data, updated_at)
+      VALUES (@kind, @id, 1, @data, @updatedAt)
+      ON CONFLICT (kind, id) DO NOTHING
+      RETURNING version`,
+  docPutAt: `
+      UPDATE documents SET version = version + 1, data = @data, updated_at = @updatedAt
+      WHERE kind = @kind AND id = @id AND version = @expected
+      RETURNING version`,
   docDelete: 'DELETE FROM documents WHERE kind = @kind AND id = @id',
   outboxInsert: `
       INSERT INTO outbox (stream, payload, created_at, available_at)
@@ -126,12 +139,14 @@ const sql = {
 
 /**
  * What a connection's statements share with the store: the committed-document cache, and on the
- * writer the record of the documents its open transaction wrote (forgotten by the cache at
- * COMMIT, and never served from it or put into it meanwhile).
+ * writer the record of the documents its open transaction wrote (never served from the cache or
+ * put into it meanwhile). Each written key holds the row as written, or undefined when it was
+ * deleted or its write failed its version check; the store settles them with the cache once the
+ * transaction ends (sqlite-store.ts).
  */
 export interface DocTracking {
   cache?: DocCache;
-  written?: Set<string>;
+  written?: Map<string, CachedDoc | undefined>;
 }
 
 /** Prepared once per connection; all row ⇄ domain mapping happens here. */
@@ -139,7 +154,10 @@ export class Statements {
   readonly deliveries: DeliveryStatements;
   private readonly docGet: Statement<[{ kind: string; id: string }], DocRow>;
   private readonly docList: Statement<[DocListParams], DocRow>;
-  private readonly docUpsert: Statement<[DocWrite]>;
+  private readonly docVersionOf: Statement<[{ kind: string; id: string }], number>;
+  private readonly docPutAny: Statement<[DocWrite], number>;
+  private readonly docPutNew: Statement<[DocWrite], number>;
+  private readonly docPutAt: Statement<[DocWrite & { expected: number }], number>;
   private readonly docDelete: Statement<[{ kind: string; id: string }]>;
   private readonly outboxInsert: Statement<[OutboxInsertParams]>;
   private readonly outboxClaim: Statement<[Lease], OutboxRow>;
@@ -162,7 +180,10 @@ export class Statements {
     this.deliveries = new DeliveryStatements(db);
     this.docGet = db.prepare(sql.docGet);
     this.docList = db.prepare(sql.docList);
-    this.docUpsert = db.prepare(sql.docUpsert);
+    this.docVersionOf = db.prepare<[{ kind: string; id: string }], number>(sql.docVersion).pluck();
+    this.docPutAny = db.prepare<[DocWrite], number>(sql.docPutAny).pluck();
+    this.docPutNew = db.prepare<[DocWrite], number>(sql.docPutNew).pluck();
+    this.docPutAt = db.prepare<[DocWrite & { expected: number }], number>(sql.docPutAt).pluck();
     this.docDelete = db.prepare(sql.docDelete);
     this.outboxInsert = db.prepare(sql.outboxInsert);
     this.outboxClaim = db.prepare(sql.outboxClaim);
@@ -225,17 +246,36 @@ export class Statements {
     return rows.map((row) => toDoc<T>(row));
   }
 
+  /** 0 when there is no such document. Only the version: the data is not read (nor copied out). */
   docVersion(kind: string, id: string): number {
-    return this.docGet.get({ kind, id })?.version ?? 0;
+    return this.docVersionOf.get({ kind, id }) ?? 0;
   }
 
-  writeDoc(doc: DocWrite): void {
-    this.tracking.written?.add(keyOf(doc.kind, doc.id));
-    this.docUpsert.run(doc);
+  /**
+   * Writes the document if the stored version is `expected` (DocumentPort's rules; undefined =
+   * whatever is there) and returns the version written, or undefined when the check failed and
+   * nothing was written. `shared`: the caller's data when it is already frozen JSON (the very
+   * value a shared read of the row would decode), so the cache can serve it once committed.
+   */
+  writeDoc(doc: DocWrite, expected: number | undefined, shared?: unknown): number | undefined {
+    const written = this.tracking.written;
+    if (!written) return this.putDoc(doc, expected);
+    const key = keyOf(doc.kind, doc.id);
+    // Marked before the statement runs: whatever happens to it, the cache never serves the key.
+    written.set(key, undefined);
+    const version = this.putDoc(doc, expected);
+    if (version !== undefined) written.set(key, { kind: doc.kind, id: doc.id, version, data: doc.data, updated_at: doc.updatedAt, shared });
+    return version;
+  }
+
+  private putDoc(doc: DocWrite, expected: number | undefined): number | undefined {
+    if (expected === undefined) return this.docPutAny.get(doc);
+    if (expected === 0) return this.docPutNew.get(doc);
+    return this.docPutAt.get({ ...doc, expected });
   }
 
   deleteDoc(kind: string, id: string): boolean {
-    this.tracking.written?.add(keyOf(kind, id));
+    this.tracking.written?.set(keyOf(kind, id), undefined);
     return this.docDelete.run({ kind, id }).changes > 0;
   }
 

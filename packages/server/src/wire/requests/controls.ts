@@ -50,9 +50,17 @@ export function parseAudioRoutingGroupPatch(body: unknown): AudioRoutingGroupPat
 /** Built once: zod compiles an object schema on first use, which per request costs more than the parse. */
 const controlCommandSchema = z.looseObject({ clientContext });
 
-/** call-mute, call-unmute, participant-mute, participant-stopholdmusic: only `clientContext`; no body reads as `{}`. */
+/**
+ * call-mute, call-unmute, participant-mute, participant-stopholdmusic: only `clientContext`; no
+ * body reads as `{}`. The bodies clients send (no clientContext, a string or null) need nothing
+ * zod would add, so they skip it (a mute's parse cost more than its roster change); any other
+ * clientContext gets zod's answer.
+ */
 export function parseControlCommand(body: unknown): ControlCommand {
-  return withClientContext(parseWith(controlCommandSchema, optionalObjectBody(body)));
+  const object = optionalObjectBody(body);
+  const given = object.clientContext;
+  if (given === undefined || given === null || typeof given === 'string') return withClientContext({ clientContext: given });
+  return withClientContext(parseWith(controlCommandSchema, object));
 }
 
 /** participant-muteall (beta): `participants` (ids) and `clientContext`, both optional. */
