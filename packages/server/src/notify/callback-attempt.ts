@@ -27,22 +27,39 @@ export interface AttemptResult {
 interface Sent extends Partial<PostResult> {
   jwtClaims: Record<string, unknown>;
   requestId?: string;
+  /** The body as POSTed (JSON text), when a POST was made. */
+  bodyJson?: string;
 }
 
 /** One POST of a claimed outbox message, and what it means for the message. */
 export async function attemptCallback(deps: AttemptDeps, message: OutboxMessage<CallbackMessage>): Promise<AttemptResult> {
   const callback = message.payload;
   const at = deps.clock.now();
-  const { jwtClaims, requestId, status, latencyMs, error, permanent } = await send(deps, callback);
-  const delivered = error === undefined && status !== undefined;
-  const retryAt = delivered || permanent ? undefined : nextAttemptAt(message, deps.clock.now(), deps.limits, deps.random);
+  const sent = await send(deps, callback);
+  const delivered = sent.error === undefined && sent.status !== undefined;
+  const retryAt = delivered || sent.permanent ? undefined : nextAttemptAt(message, deps.clock.now(), deps.limits, deps.random);
   const entry: NewDeliveryAttempt = {
     seq: message.seq, callId: callback.callId, appId: callback.appId, tenantId: callback.tenantId, url: callback.url,
-    attempt: message.attempts, at, status, latencyMs, error, requestId,
+    attempt: message.attempts, at,
     outcome: delivered ? 'delivered' : retryAt === undefined ? 'abandoned' : 'retrying',
-    summary: callback.summary, payload: callback.body, jwtClaims,
+    summary: callback.summary, payload: callback.body, jwtClaims: sent.jwtClaims,
   };
-  return { entry: withoutUndefined(entry), retryAt };
+  addDefined(entry, sent);
+  return { entry, retryAt };
+}
+
+/**
+ * Optional fields are left out rather than stored as undefined (both adapters read them back
+ * absent). Set one by one: this runs for every attempt, and copying the whole entry through
+ * Object.entries cost more than the rest of building it.
+ */
+function addDefined(entry: NewDeliveryAttempt, { status, latencyMs, error, requestId, bodyJson }: Sent): void {
+  if (status !== undefined) entry.status = status;
+  if (latencyMs !== undefined) entry.latencyMs = latencyMs;
+  if (error !== undefined) entry.error = error;
+  if (requestId !== undefined) entry.requestId = requestId;
+  // The log stores the POSTed text as the payload instead of encoding the body a second time.
+  if (bodyJson !== undefined) entry.payloadJson = bodyJson;
 }
 
 /**
@@ -65,11 +82,7 @@ async function send(deps: AttemptDeps, callback: CallbackMessage): Promise<Sent>
     'request-id': requestId,
     'client-request-id': requestId,
   };
-  const result = await deps.transport.post(callback.url, JSON.stringify(callback.body), headers);
-  return { ...result, jwtClaims: { ...token.claims }, requestId };
-}
-
-/** Optional fields are left out rather than stored as undefined (both adapters read them back absent). */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const bodyJson = JSON.stringify(callback.body);
+  const result = await deps.transport.post(callback.url, bodyJson, headers);
+  return { ...result, jwtClaims: { ...token.claims }, requestId, bodyJson };
 }

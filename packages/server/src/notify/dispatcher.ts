@@ -113,8 +113,10 @@ class DispatchLoop {
   private loop: Promise<void> = Promise.resolve();
   private nextRetryAt: number | undefined;
   private sincePrune = 0;
-  /** The last claim query found nothing to deliver (drained() only reads the outbox then). */
-  private foundNothing = false;
+  /** Claims started so far (the loop's and the outcomes'), numbered from 1. */
+  private claimsStarted = 0;
+  /** The number of the last claim to finish if it found nothing to deliver, else 0 (drained() only reads the outbox then). */
+  private emptyClaim = 0;
   /** The last claim filled its limit, so more may be waiting: only then do outcomes claim too (claimIn). */
   private backlog = false;
 
@@ -152,9 +154,24 @@ class DispatchLoop {
     return this.stopping;
   }
 
-  /** Reading the whole outbox is costly under a backlog, so it is only asked once the loop ran dry. */
+  /**
+   * Reading the whole outbox is costly under a backlog, so it is only asked once the loop ran dry,
+   * and only after a claim that started after this call: an empty claim from before the caller's
+   * last enqueue would read (and decode) the whole new backlog. The nudge starts such a claim.
+   */
   async drained(): Promise<void> {
-    while (this.inFlight.size > 0 || !this.foundNothing || (await this.deps.store.outbox.pending()).length > 0) await sleep(5);
+    const asked = this.claimsStarted;
+    this.deps.wake.notify();
+    const ranDry = (): boolean => this.inFlight.size === 0 && (this.emptyClaim > asked || !this.running);
+    while (!ranDry() || (await this.deps.store.outbox.pending()).length > 0) await sleep(5);
+  }
+
+  /** Numbers a claim; the returned function records what it found, the latest word on whether the loop ran dry. */
+  private startClaim(): (found: number) => void {
+    const number = ++this.claimsStarted;
+    return (found) => {
+      this.emptyClaim = found === 0 ? number : 0;
+    };
   }
 
   private async shutDown(): Promise<void> {
@@ -177,11 +194,17 @@ class DispatchLoop {
   /** Never throws: a store failure is logged and retried on the next turn. */
   private async claim(): Promise<OutboxMessage<CallbackMessage>[]> {
     const limit = this.concurrency - this.inFlight.size;
-    if (limit < Math.min(CLAIM_BATCH, this.concurrency) || this.deps.held?.()) return [];
+    if (limit < Math.min(CLAIM_BATCH, this.concurrency)) return [];
+    const finished = this.startClaim();
+    // Nothing is claimable while held: drained() then asks the outbox itself.
+    if (this.deps.held?.()) {
+      finished(0);
+      return [];
+    }
     try {
       const { store, clock, owner } = this.deps;
       const claimed = await store.outbox.claim<CallbackMessage>({ now: clock.now(), leaseMs: this.leaseMs, limit, owner });
-      this.foundNothing = claimed.length === 0;
+      finished(claimed.length);
       this.backlog = claimed.length >= limit;
       // Our own lease may have run out under a fast clock and been renewed by this claim: keep the delivery in flight.
       return claimed.filter((message) => !this.inFlight.has(message.seq));
@@ -203,8 +226,9 @@ class DispatchLoop {
     const limit = this.concurrency - this.inFlight.size + freed;
     if (!this.running || !this.backlog || limit < Math.min(CLAIM_BATCH, this.concurrency) || this.deps.held?.()) return [];
     const { clock, owner } = this.deps;
+    const finished = this.startClaim();
     const claimed = await tx.outbox.claim<CallbackMessage>({ now: clock.now(), leaseMs: this.leaseMs, limit, owner });
-    if (claimed.length === 0) this.foundNothing = true;
+    finished(claimed.length);
     this.backlog = claimed.length >= limit;
     return claimed;
   }

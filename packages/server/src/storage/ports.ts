@@ -129,7 +129,13 @@ export interface DeliveryAttempt {
   jwtClaims: Record<string, unknown>;
 }
 
-export type NewDeliveryAttempt = Omit<DeliveryAttempt, 'id'>;
+export type NewDeliveryAttempt = Omit<DeliveryAttempt, 'id'> & {
+  /**
+   * `payload` as JSON text, when the caller already has it (the bytes it POSTed): stored instead of
+   * encoding the payload again. Must decode to `payload`; it is never read back as a field.
+   */
+  payloadJson?: string;
+};
 
 export interface DeliveryFilter {
   callId?: string;

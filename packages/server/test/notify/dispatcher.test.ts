@@ -7,7 +7,7 @@ import { MemoryStore } from '../../src/storage/memory/memory-store.js';
 import type { Store } from '../../src/storage/ports.js';
 import { startWebhookReceiver, type ReceivedCallback } from '../helpers/webhook-receiver.js';
 import { startHarness, type Harness, type HarnessOptions } from './dispatcher-harness.js';
-import { APP_ID, NOW, TENANT_ID, callbackMessage, summaryOf } from './fixtures.js';
+import { APP_ID, NOW, TENANT_ID, callbackMessage, enqueue, summaryOf } from './fixtures.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TEST = { timeout: 20_000 };
@@ -193,6 +193,27 @@ describe('callback dispatcher', () => {
     const deadline = performance.now() + 5000;
     while ((await store.deliveries.list()).length > 2 && performance.now() < deadline) await sleep(5);
     assert.deepEqual((await store.deliveries.list()).map((e) => e.seq), [4, 3]);
+    await h?.close();
+    h = undefined;
+    await store.close();
+  });
+
+  it('drained() reads the outbox only once a claim made after the call found nothing', TEST, async () => {
+    const store = new MemoryStore(new ManualClock(NOW));
+    const pending = store.outbox.pending.bind(store.outbox);
+    const sizesRead: number[] = [];
+    store.outbox.pending = async <T>(stream?: string) => {
+      const found = await pending<T>(stream);
+      sizesRead.push(found.length);
+      return found;
+    };
+    const { receiver, dispatcher } = await start({ store, dispatcher: { pollMs: 60_000 } });
+    await dispatcher.drained();
+    // Appended without a nudge: the loop's last claim, from before, found nothing.
+    await enqueue(store, callbackMessage('D', receiver.url, 'D1'), callbackMessage('E', receiver.url, 'E1'));
+    await dispatcher.drained();
+    assert.equal(receiver.received.length, 2);
+    assert.deepEqual(sizesRead.filter((size) => size > 0), []);
     await h?.close();
     h = undefined;
     await store.close();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ManualClock } from '../../src/domain/clock.js';
 import { migrate, schemaVersion } from '../../src/storage/sqlite/migrate.js';
-import { migrations } from '../../src/storage/sqlite/migrations.js';
+import { latestSchemaVersion, migrations } from '../../src/storage/sqlite/migrations.js';
 import { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 
 describe('sqlite migration 2 (delivery log)', () => {
@@ -30,8 +30,35 @@ describe('sqlite migration 2 (delivery log)', () => {
         await store.close();
       }
       const check = new Database(path, { readonly: true });
-      assert.equal(schemaVersion(check), 2);
+      assert.equal(schemaVersion(check), latestSchemaVersion);
       check.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sqlite migration 3 (delivery log without unread indexes)', () => {
+  it('drops the delivery-log indexes and keeps the logged attempts', { timeout: 10_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-migrate-'));
+    const path = join(dir, 'test.db');
+    try {
+      const raw = new Database(path);
+      migrate(raw, 0, migrations.slice(0, 2));
+      raw.prepare(`INSERT INTO deliveries (seq, call_id, app_id, tenant_id, url, attempt, at, outcome, summary, payload, jwt_claims)
+        VALUES (1, 'c', 'a', 't', 'http://localhost/', 1, 1, 'delivered', 's', '{}', '{}')`).run();
+      raw.close();
+      const store = SqliteStore.open(path, new ManualClock(1_700_000_000_000));
+      try {
+        assert.deepEqual((await store.deliveries.list({ callId: 'c' })).map((a) => a.seq), [1]);
+        assert.deepEqual((await store.deliveries.list({ appId: 'a', seq: 1 })).map((a) => a.callId), ['c']);
+      } finally {
+        await store.close();
+      }
+      const check = new Database(path, { readonly: true });
+      const indexes = check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deliveries'").all();
+      check.close();
+      assert.deepEqual(indexes, []);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -5,7 +5,8 @@ import type { DeliveryRecord, Draft } from './memory-state.js';
 export class MemoryDeliveries implements DeliveryLogPort {
   constructor(private readonly draft: () => Draft) {}
 
-  async append(attempt: NewDeliveryAttempt): Promise<number> {
+  /** The whole attempt is kept as one JSON text; payloadJson is an input only, never read back. */
+  async append({ payloadJson: _encoded, ...attempt }: NewDeliveryAttempt): Promise<number> {
     const { seq, callId, appId } = attempt;
     return this.draft().appendDelivery({ seq, callId, appId, attempt: encodeJson(attempt) });
   }

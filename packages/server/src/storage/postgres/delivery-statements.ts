@@ -46,7 +46,7 @@ export class DeliveryStatements {
   async append(a: NewDeliveryAttempt): Promise<number> {
     const values = [
       a.seq, a.callId, a.appId, a.tenantId, a.url, a.attempt, a.at, a.status ?? null, a.latencyMs ?? null, a.error ?? null,
-      a.outcome, a.summary, a.requestId ?? null, encodeJson(a.payload), encodeJson(a.jwtClaims),
+      a.outcome, a.summary, a.requestId ?? null, a.payloadJson ?? encodeJson(a.payload), encodeJson(a.jwtClaims),
     ];
     const { rows } = await this.query<{ id: string }>(sql.insert, values);
     return Number(rows[0]?.id);

@@ -87,7 +87,7 @@ function toRow(a: NewDeliveryAttempt): DeliveryInsert {
   return {
     seq: a.seq, call_id: a.callId, app_id: a.appId, tenant_id: a.tenantId, url: a.url, attempt: a.attempt, at: a.at,
     status: a.status ?? null, latency_ms: a.latencyMs ?? null, error: a.error ?? null, outcome: a.outcome,
-    summary: a.summary, request_id: a.requestId ?? null, payload: encodeJson(a.payload), jwt_claims: encodeJson(a.jwtClaims),
+    summary: a.summary, request_id: a.requestId ?? null, payload: a.payloadJson ?? encodeJson(a.payload), jwt_claims: encodeJson(a.jwtClaims),
   };
 }
 

@@ -77,6 +77,19 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX deliveries_seq ON deliveries (seq, id);
     `,
   },
+  {
+    version: 3,
+    name: 'delivery log without unread indexes',
+    sql: `
+      -- The list query is one prepared statement whose filters are optional (@x IS NULL OR col = @x),
+      -- so SQLite plans it as a scan by id whatever is asked, and these indexes were never read.
+      -- Each still cost every logged attempt (insert, and prune's delete) about as much CPU as the
+      -- row itself. The log is bounded by keepAttempts, so the scan stays short.
+      DROP INDEX deliveries_call_id;
+      DROP INDEX deliveries_app_id;
+      DROP INDEX deliveries_seq;
+    `,
+  },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -37,6 +37,13 @@ function reading(current: CurrentFixture): void {
     for (const field of ['status', 'latencyMs', 'error', 'requestId']) assert.equal(field in (read ?? {}), false, field);
   });
 
+  it('stores payloadJson as the payload and never reads the field back', async () => {
+    const { store } = current();
+    const logged = attempt();
+    const id = await store.deliveries.append({ ...logged, payloadJson: JSON.stringify(logged.payload) });
+    assert.deepEqual(await store.deliveries.get(id), { id, ...logged });
+  });
+
   it('answers undefined for an unknown id', async () => {
     assert.equal(await current().store.deliveries.get(42), undefined);
   });
