@@ -33,6 +33,12 @@ test('a quick floor replaces the margin for targets not met yet', () => {
   assert.deepEqual(verdict({ kind: 'ratio-min', value: 0.7, quickMargin: 0.3, quickFloor: 0.2 }, at(1), at(0.25)), { met: false, withinQuickMargin: true });
   assert.deepEqual(verdict({ kind: 'ratio-min', value: 0.7, quickMargin: 0.3, quickFloor: 0.2 }, at(1), at(0.15)), { met: false, withinQuickMargin: false });
   assert.deepEqual(verdict({ kind: 'max', value: 20, quickMargin: 0.5, quickFloor: 100 }, at(90), undefined), { met: false, withinQuickMargin: true });
+  // A latency guarded on its level or on its ratio to the in-run baseline: either keeps CI green.
+  const latency = { kind: 'max', value: 20, quickMargin: 0.5, quickFloor: 60, quickRatioMax: 25 } as const;
+  assert.deepEqual(verdict(latency, at(62), at(8)), { met: false, withinQuickMargin: true });
+  assert.deepEqual(verdict(latency, at(62), at(30)), { met: false, withinQuickMargin: false });
+  assert.deepEqual(verdict(latency, at(50), at(30)), { met: false, withinQuickMargin: true });
+  assert.deepEqual(verdict(latency, at(62), undefined), { met: false, withinQuickMargin: false });
 });
 
 test('the report lists regressions only beyond the margin and renders every row', () => {

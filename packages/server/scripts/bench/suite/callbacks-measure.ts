@@ -113,7 +113,9 @@ function latencyRow(count: number, offered: number[], service: SideResult[], raw
     unit: 'ms',
     service: service.map((side) => side.latency.p99),
     baseline: { name: 'raw undici Pool p99 (send → arrival) at the same rate', values: raw.map((side) => side.latency.p99) },
-    target: { kind: 'max', value: 20, quickMargin: 0.5, quickFloor: 60 },
+    // The raw loop's p99 in the same round moves with the machine (0.75 ms in session 4, 2–9 ms in
+    // session 5 on a slower VM); Switchboard's ran at 6–11× it in both (docs/performance.md).
+    target: { kind: 'max', value: 20, quickMargin: 0.5, quickFloor: 60, quickRatioMax: 25 },
     extra: {
       p50ms: median(service.map((side) => side.latency.p50)),
       maxMs: median(service.map((side) => side.latency.max)),

@@ -48,6 +48,12 @@ export interface Target {
    * ratio targets), so a regression still turns CI red while the target stays visible as missed.
    */
   quickFloor?: number;
+  /**
+   * For an absolute `max` target whose level follows the machine's speed (a latency): the quick
+   * guard also passes while the median per-round ratio to the in-run baseline stays at or below
+   * this. A slower machine stretches both sides alike; a regression in Switchboard moves the ratio.
+   */
+  quickRatioMax?: number;
 }
 
 /** One reported number. `service` and `baseline.values` hold one value per round, same order. */

@@ -40,7 +40,7 @@ function targetCell(row: RowSummary): string {
   const sign = target.kind === 'ratio-min' || target.kind === 'min' ? '≥' : '≤';
   const what = target.kind.startsWith('ratio') ? `${sign} ${target.value}×` : `${sign} ${figure(target.value)} ${row.unit}`;
   const verdict = target.met ? 'met' : target.withinQuickMargin ? 'missed (within margin)' : '**missed**';
-  const guard = target.quickFloor === undefined ? `quick guard ±${Math.round(target.quickMargin * 100)} %` : `quick guard ${sign} ${target.quickFloor}${target.kind.startsWith('ratio') ? '×' : ''}`;
+  const guard = target.quickFloor === undefined ? `quick guard ±${Math.round(target.quickMargin * 100)} %` : `quick guard ${sign} ${target.quickFloor}${target.kind.startsWith('ratio') ? '×' : ''}${target.quickRatioMax === undefined ? '' : ` or ≤ ${target.quickRatioMax}× the baseline`}`;
   return `${what}: ${verdict} (${guard})`;
 }
 

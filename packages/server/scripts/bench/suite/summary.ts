@@ -48,5 +48,7 @@ export function verdict(target: Target, service: Spread, ratio: Spread | undefin
   if (!Number.isFinite(value)) return { met: false, withinQuickMargin: false };
   const atLeast = target.kind === 'ratio-min' || target.kind === 'min';
   if (atLeast) return { met: value >= target.value, withinQuickMargin: value >= (target.quickFloor ?? target.value * (1 - target.quickMargin)) };
-  return { met: value <= target.value, withinQuickMargin: value <= (target.quickFloor ?? target.value * (1 + target.quickMargin)) };
+  const withinFloor = value <= (target.quickFloor ?? target.value * (1 + target.quickMargin));
+  const withinRatio = target.quickRatioMax !== undefined && (ratio?.median ?? Infinity) <= target.quickRatioMax;
+  return { met: value <= target.value, withinQuickMargin: withinFloor || withinRatio };
 }
