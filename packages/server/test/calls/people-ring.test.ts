@@ -52,6 +52,22 @@ describe('people: a user an app calls answers, declines or lets it ring', () => 
     assert.deepEqual(kit().notifications.to(callId), ['call:stateChanged:establishing', 'call:deleted:terminated']);
   });
 
+  it('lets a manual user answer or decline before the establish step has started the ring', async () => {
+    await new WorldService(kit().store, kit().clock).updateUser(megan.id, { answerMode: 'manual' });
+    const declined = await kit().calls.createCall(demoBot, callUsersCommand([megan.id]));
+    await kit().people.declineCall(declined.id);
+    assert.deepEqual(await stateOf(kit(), declined.id), ['terminated', 480, 10076]);
+    const answered = await kit().calls.createCall(demoBot, callUsersCommand([megan.id]));
+    await kit().people.answerCall(answered.id);
+    await kit().runTimers();
+    assert.deepEqual(await stateOf(kit(), answered.id), ['established', undefined, undefined]);
+  });
+
+  it('refuses to answer for an auto user before the establish step (their client answers by itself)', async () => {
+    const call = await kit().calls.createCall(demoBot, callUsersCommand([megan.id]));
+    await assert.rejects(kit().people.answerCall(call.id), fails('peerNotRinging'));
+  });
+
   it('declines by itself for a user whose answerMode is decline', async () => {
     const callId = await callMegan(kit(), 'decline');
     assert.deepEqual(await stateOf(kit(), callId), ['terminated', 480, 10076]);
