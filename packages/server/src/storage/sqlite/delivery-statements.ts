@@ -43,10 +43,14 @@ const sql = {
       SELECT * FROM deliveries
       WHERE (@callId IS NULL OR call_id = @callId) AND (@appId IS NULL OR app_id = @appId)
         AND (@seq IS NULL OR seq = @seq) AND (@before IS NULL OR id < @before)
-      ORDER BY id DESC LIMIT @limit`,
+      ORDER BY id DESC LIMIT CAST(@limit AS INTEGER)`,
+  // LIMIT and OFFSET take CAST parameters: a bare one recompiles the statement on every run (statements.ts).
   // The id of the newest row to drop is the (keep+1)-th newest; NULL (nothing to drop) deletes nothing.
-  prune: 'DELETE FROM deliveries WHERE id <= (SELECT id FROM deliveries ORDER BY id DESC LIMIT 1 OFFSET @keep)',
+  prune: 'DELETE FROM deliveries WHERE id <= (SELECT id FROM deliveries ORDER BY id DESC LIMIT 1 OFFSET CAST(@keep AS INTEGER))',
 };
+
+/** The SQL texts, for tests that check their form. */
+export const DELIVERY_SQL: Readonly<Record<string, string>> = sql;
 
 /** The delivery log's prepared statements and row mapping (one instance per connection). */
 export class DeliveryStatements {

@@ -69,6 +69,13 @@ export interface Lease {
 
 const OUTBOX_COLUMNS = 'seq, stream, payload, created_at, available_at, attempts, last_error';
 
+/**
+ * A LIMIT or OFFSET is never a bare parameter here: SQLite (3.46 on) peeks at a bare `@limit`
+ * while planning and then marks the statement to be compiled again after every new binding, and
+ * better-sqlite3 binds on every run. The claim query was recompiled on every claim, 30–150 µs of
+ * the callback path each time (docs/perf/callbacks.md, session 6); `CAST(@limit AS INTEGER)` is
+ * the same value, invisible to the planner. Guarded by test/storage/sqlite-statements.test.ts.
+ */
 const sql = {
   docGet: 'SELECT * FROM documents WHERE kind = @kind AND id = @id',
   // substr() rather than LIKE/GLOB: a prefix is literal, wildcards in ids must not match anything.
@@ -76,7 +83,7 @@ const sql = {
       SELECT * FROM documents WHERE kind = @kind
         AND (@prefix IS NULL OR (id >= @prefix AND substr(id, 1, length(@prefix)) = @prefix))
         AND (@after IS NULL OR id > @after)
-      ORDER BY id LIMIT @limit`,
+      ORDER BY id LIMIT CAST(@limit AS INTEGER)`,
   docVersion: 'SELECT version FROM documents WHERE kind = @kind AND id = @id',
   // The three writes of put(), one statement each: the version check and the bump happen in the
   // write itself, so a put neither reads the row first nor re-reads it after. No row back means
@@ -110,7 +117,7 @@ const sql = {
         SELECT o.seq FROM outbox o
         WHERE o.available_at <= @now AND (o.lease_until IS NULL OR o.lease_until <= @now)
           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.stream = o.stream AND p.seq < o.seq)
-        ORDER BY o.seq LIMIT @limit)
+        ORDER BY o.seq LIMIT CAST(@limit AS INTEGER))
       RETURNING ${OUTBOX_COLUMNS}`,
   outboxDelete: 'DELETE FROM outbox WHERE seq = @seq AND lease_owner = @owner',
   outboxRelease: `
@@ -129,13 +136,16 @@ const sql = {
       UPDATE timers SET lease_owner = @owner, lease_until = @until
       WHERE key IN (
         SELECT key FROM timers WHERE due_at <= @now AND (lease_until IS NULL OR lease_until <= @now)
-        ORDER BY due_at, key LIMIT @limit)
+        ORDER BY due_at, key LIMIT CAST(@limit AS INTEGER))
       RETURNING key, due_at, payload`,
   timerComplete: 'DELETE FROM timers WHERE key = @key AND lease_owner = @owner',
   docKinds: 'SELECT DISTINCT kind FROM documents ORDER BY kind',
   outboxClear: 'DELETE FROM outbox',
   timerList: 'SELECT key, due_at, payload FROM timers ORDER BY due_at, key',
 };
+
+/** The SQL texts, for tests that check their form. */
+export const STATEMENT_SQL: Readonly<Record<string, string>> = sql;
 
 /**
  * What a connection's statements share with the store: the committed-document cache, and on the
