@@ -4,9 +4,9 @@ import { DELIVERY_SQL } from '../../src/storage/sqlite/delivery-statements.js';
 import { STATEMENT_SQL } from '../../src/storage/sqlite/statements.js';
 
 /**
- * SQLite peeks at a bare LIMIT/OFFSET parameter while planning and then recompiles the statement
- * after every new binding (better-sqlite3 binds on every run): the outbox claim paid that on every
- * claim. The statements write those parameters as `CAST(@x AS INTEGER)` (statements.ts).
+ * A bare LIMIT/OFFSET parameter lets SQLite's planner look at the bound value, so the statement
+ * is compiled again after every new binding (better-sqlite3 binds on every run): the outbox claim
+ * paid that on every claim. The statements write those parameters as `CAST(@x AS INTEGER)`.
  */
 describe('sqlite statements', () => {
   const texts = Object.entries({ ...STATEMENT_SQL, ...Object.fromEntries(Object.entries(DELIVERY_SQL).map(([k, v]) => [`deliveries.${k}`, v])) });
