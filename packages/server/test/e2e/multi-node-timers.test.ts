@@ -34,6 +34,7 @@ describe('e2e: a node dies holding a timer lease', { skip: skip ?? false }, () =
   let nodes: ChildNode[] = [];
   let rx: WebhookReceiver | undefined;
   let lock: pg.Client | undefined;
+  let monitor: pg.Client | undefined;
 
   before(async () => {
     database = await createTestDatabase();
@@ -41,6 +42,7 @@ describe('e2e: a node dies holding a timer lease', { skip: skip ?? false }, () =
   });
   after(async () => {
     await lock?.end().catch(() => undefined);
+    await monitor?.end().catch(() => undefined);
     await Promise.all(nodes.map((node) => node.close()));
     await rx?.close();
     await database?.drop();
@@ -48,19 +50,22 @@ describe('e2e: a node dies holding a timer lease', { skip: skip ?? false }, () =
   });
 
   it('fires the dead node’s leased establish timer once, on the survivor, after the lease', async () => {
-    const args = ['--latency', 'realistic', '--lease-ms', String(LEASE_MS), '--callback-timeout', '1000'];
+    const args = ['--latency', 'realistic', '--lease-ms', String(LEASE_MS), '--callback-timeout', '1000', '--log-level', 'warn'];
     nodes = await startChildNodes(['node-a', 'node-b'], { dataDir: dataDir!, databaseUrl: database!.url, args });
     rx = await startWebhookReceiver();
     lock = new pg.Client({ connectionString: database!.url });
     await lock.connect();
+    monitor = new pg.Client({ connectionString: database!.url });
+    await monitor.connect();
 
     const created = await nodes[0]!.graph<{ id: string }>('POST', '/communications/calls', joinByMeetingId(rx.url));
     assert.equal(created.status, 201, created.raw);
     const callId = created.body.id;
     await lock.query('BEGIN');
     await lock.query('SELECT 1 FROM documents WHERE kind = $1 AND id = $2 FOR UPDATE', [CALL_KINDS.call, callId]);
+    const lockPid = (await lock.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
 
-    const { owner, leaseUntil } = await waitForBlockedClaim(lock, callTimerKey('establish', callId));
+    const { owner, leaseUntil } = await waitForBlockedClaim(monitor, lockPid, callTimerKey('establish', callId), nodes);
     const victim = nodes.find((node) => node.name === owner)!;
     await victim.kill();
     const killedAt = Date.now();
@@ -77,7 +82,7 @@ describe('e2e: a node dies holding a timer lease', { skip: skip ?? false }, () =
     await sleep(LEASE_MS + 500);
     const sequence = notificationsFor(rx, callId).map(describeNotice);
     assert.equal(sequence.filter((label) => label === 'updated established').length, 1, sequence.join(', '));
-    const { rows } = await lock.query('SELECT key FROM timers WHERE key = $1', [callTimerKey('establish', callId)]);
+    const { rows } = await monitor.query('SELECT key FROM timers WHERE key = $1', [callTimerKey('establish', callId)]);
     assert.deepEqual(rows, [], 'the fired timer is gone');
     const survivor = nodes.find((node) => node.alive)!;
     const call = await survivor.graph<{ state: string }>('GET', `/communications/calls/${callId}`);
@@ -88,31 +93,49 @@ describe('e2e: a node dies holding a timer lease', { skip: skip ?? false }, () =
 /**
  * Waits (bounded) until a node has claimed the timer and is blocked on the row the test holds;
  * returns that node's name (its sessions' application_name) and the lease's end. Only sessions
- * blocked by this client's lock count, once per node: a session of the other node may be waiting
- * behind the blocked node's own transaction, and a node may have more than one session waiting.
- * On a timeout the error lists every waiting session and the timer row, so a failure says why.
+ * blocked by the lock session (`lockPid`) count, once per node: a session of the other node may
+ * be waiting behind the blocked node's own transaction, and a node may have more than one session
+ * waiting. `client` must not be the lock session: PostgreSQL collects pg_stat_activity once per
+ * transaction and shows that same picture until it ends ("Viewing Statistics" in the manual), so
+ * polled inside the lock's transaction it would never see the claimer start waiting.
+ * On a timeout the error shows every session, the timer row and the nodes' logs (lockPicture).
  */
-async function waitForBlockedClaim(client: pg.Client, key: string, timeoutMs = 15_000): Promise<{ owner: string; leaseUntil: number }> {
+async function waitForBlockedClaim(client: pg.Client, lockPid: number, key: string, nodes: ChildNode[], timeoutMs = 15_000): Promise<{ owner: string; leaseUntil: number }> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const timer = await client.query<{ lease_until: string | null }>('SELECT lease_until FROM timers WHERE key = $1', [key]);
     const blocked = await client.query<{ application_name: string }>(
       `SELECT DISTINCT application_name FROM pg_stat_activity
         WHERE datname = current_database() AND wait_event_type = 'Lock' AND application_name LIKE 'node-%'
-          AND pg_backend_pid() = ANY (pg_blocking_pids(pid))`,
+          AND $1::int = ANY (pg_blocking_pids(pid))`,
+      [lockPid],
     );
     const leaseUntil = timer.rows[0]?.lease_until;
     if (leaseUntil && blocked.rows.length === 1) return { owner: blocked.rows[0]!.application_name, leaseUntil: Number(leaseUntil) };
     await sleep(25);
   }
-  throw new Error(`no node claimed ${key} and blocked on the call within ${timeoutMs} ms; ${await lockPicture(client, key)}`);
+  throw new Error(`no node claimed ${key} and blocked on the call within ${timeoutMs} ms; lock session ${lockPid}; ${await lockPicture(client, key, nodes)}`);
 }
 
-async function lockPicture(client: pg.Client, key: string): Promise<string> {
-  const timer = await client.query('SELECT key, due_at, lease_owner, lease_until FROM timers WHERE key = $1', [key]);
-  const waiting = await client.query(
-    `SELECT application_name, pg_blocking_pids(pid) AS blockers, left(query, 120) AS query FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+/**
+ * Every session of the test database (not only lock waiters: a node idle in a transaction holds
+ * rows a SKIP LOCKED claim passes over), the timer row against the time now, and each node's
+ * clock and logs.
+ */
+async function lockPicture(client: pg.Client, key: string, nodes: ChildNode[]): Promise<string> {
+  const timer = await client.query('SELECT key, due_at, lease_owner, lease_until, $2::bigint AS now FROM timers WHERE key = $1', [key, Date.now()]);
+  const sessions = await client.query(
+    `SELECT pid, application_name, state, wait_event_type, wait_event, backend_xid, xact_start, query_start,
+            state_change, pg_blocking_pids(pid) AS blockers, left(query, 200) AS query
+       FROM pg_stat_activity WHERE datname = current_database() ORDER BY application_name, pid`,
   );
-  return `test session ${(await client.query('SELECT pg_backend_pid() AS pid')).rows[0]?.pid}; timer ${JSON.stringify(timer.rows)}; waiting ${JSON.stringify(waiting.rows)}`;
+  const logs = await Promise.all(nodes.map(async (node) => `--- ${node.name} (${node.alive ? 'alive' : 'dead'}), clock ${await clockOf(node)}:\n${node.output()}`));
+  return `timer ${JSON.stringify(timer.rows)}; sessions:\n${sessions.rows.map((row) => JSON.stringify(row)).join('\n')}\nnode logs:\n${logs.join('\n')}`;
+}
+
+/** A node's clock beside the test's: the claim compares lease_until with the node's own now. */
+async function clockOf(node: ChildNode): Promise<string> {
+  const asked = Date.now();
+  const answer = await node.control('GET', '/clock').catch((error: unknown) => ({ raw: String(error) }));
+  return `${answer.raw} (test's Date.now() ${asked} when asked)`;
 }

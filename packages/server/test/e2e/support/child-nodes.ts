@@ -16,6 +16,8 @@ const cli = new URL('../fixtures/cli.ts', import.meta.url).pathname;
 /** tsx compiles the server on start; two cores shared with other suites make that slow. */
 const START_TIMEOUT_MS = 45_000;
 const REQUEST_TIMEOUT_MS = 10_000;
+/** The tail of a child's output kept for a failure message: the last warnings, not a whole run. */
+const OUTPUT_TAIL_CHARS = 8000;
 
 export interface ChildNodeOptions {
   dataDir: string;
@@ -26,6 +28,7 @@ export interface ChildNodeOptions {
 
 export class ChildNode {
   private token: { value: string; until: number } | undefined;
+  private tail = '';
 
   private constructor(
     readonly name: string,
@@ -33,11 +36,17 @@ export class ChildNode {
     readonly httpsUrl: string,
     private readonly agent: Agent,
     private readonly adminKey: string,
-  ) {}
+  ) {
+    // Its logs (and a crash's stack) go to the test's stderr as before, and the tail is kept for output().
+    this.process.stderr?.on('data', (chunk: Buffer) => {
+      this.tail = (this.tail + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
+    });
+  }
 
   static async start(name: string, options: ChildNodeOptions): Promise<ChildNode> {
     const args = ['--import', 'tsx', cli, 'start', '--port', '0', '--data', options.dataDir, '--database', options.databaseUrl, '--log-level', 'silent', ...options.args];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PGAPPNAME: name } });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PGAPPNAME: name } });
+    child.stderr!.pipe(process.stderr, { end: false });
     try {
       const httpsUrl = await bannerUrlOf(child);
       const agent = new Agent({ connect: { ca: await readFile(join(options.dataDir, 'ca.pem'), 'utf8') } });
@@ -52,6 +61,11 @@ export class ChildNode {
   /** Trusts the shared CA: for a bot receiver that validates tokens against a node's metadata. */
   get dispatcher(): Agent {
     return this.agent;
+  }
+
+  /** The last of what the child wrote to stderr (its logs at the level its args set), for a failure message. */
+  output(): string {
+    return this.tail;
   }
 
   get alive(): boolean {
