@@ -30,7 +30,14 @@ import { processConnectedTo } from './support/socket-owner.js';
 const skip = (await unreachableReason()) ?? (existsSync('/proc/net/tcp') ? undefined : 'no /proc/net/tcp (Linux only): kill-under-load test skipped');
 if (skip) process.stderr.write(`${skip}\n`);
 
-const LEASE_MS = 2000;
+/**
+ * The product's default callback timeout. The kill needs the held POST still in flight: the node
+ * gives up on it after this long, and finding and killing it took over 0.5 s on a loaded machine
+ * (a starved node also timed out ordinary deliveries at 1 s, duplicating them before the kill).
+ */
+const CALLBACK_TIMEOUT_MS = 5000;
+/** The shortest lease the product allows with that timeout (callbackTimeoutMs + 1 s, config/schema.ts). */
+const LEASE_MS = CALLBACK_TIMEOUT_MS + 1000;
 /** A survivor's dispatcher polls every 500 ms; the rest is slack for a loaded machine. */
 const TAKEOVER_BOUND_MS = LEASE_MS + 500 + 3000;
 const LOAD_MS = 6000;
@@ -62,7 +69,7 @@ describe('e2e: a node killed under load', { skip: skip ?? false }, () => {
 
   it('loses no acknowledged change and duplicates only the takeover redelivery', { timeout: 90_000 }, async () => {
     const begun = Date.now();
-    const args = ['--latency', 'instant', '--lease-ms', String(LEASE_MS), '--callback-timeout', '1000'];
+    const args = ['--latency', 'instant', '--lease-ms', String(LEASE_MS), '--callback-timeout', String(CALLBACK_TIMEOUT_MS)];
     nodes = await startChildNodes(['node-1', 'node-2', 'node-3'], { dataDir: dataDir!, databaseUrl: database!.url, args });
     db = new pg.Client({ connectionString: database!.url });
     await db.connect();
@@ -202,15 +209,15 @@ const participantPath = (person: Person): string => `/conferences/${person.confe
 async function killDeliveringNode(nodes: ChildNode[], bot: HoldingReceiver, db: pg.Client) {
   await sleep(KILL_AFTER_MS);
   const hung = await withTimeout(bot.holdNext(), 10_000, 'no callback arrived to hold');
-  const victim = await deliveringNode(nodes, Number(new URL(bot.rx.url).port));
+  const victim = await deliveringNode(nodes, Number(new URL(bot.rx.url).port), hung.at + CALLBACK_TIMEOUT_MS);
   await victim.kill();
   const killedAt = Date.now();
   return { victim: victim.name, killedAt, hung, lease: await heldLease(db) };
 }
 
-/** The node that has a callback in flight to the bot (see socket-owner.ts); bounded. */
-async function deliveringNode(nodes: ChildNode[], port: number): Promise<ChildNode> {
-  for (let i = 0; i < 40; i++) {
+/** The node that has a callback in flight to the bot (see socket-owner.ts), until it gives up on it at `until`. */
+async function deliveringNode(nodes: ChildNode[], port: number, until: number): Promise<ChildNode> {
+  while (Date.now() < until) {
     const pid = await processConnectedTo(port, nodes.filter((node) => node.alive).map((node) => node.process.pid!));
     const node = nodes.find((candidate) => candidate.process.pid === pid);
     if (node) return node;
