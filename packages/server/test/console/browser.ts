@@ -3,10 +3,13 @@
  * installs it; on a machine without it the browser suites are skipped and say why (CI sets
  * SWITCHBOARD_REQUIRE_BROWSER=1 so there a missing browser fails instead).
  */
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { CONSOLE_DIR } from '../../src/http/console/console-routes.js';
 
 export const CHROMIUM = process.env.SWITCHBOARD_CHROMIUM || '/usr/bin/chromium';
 
@@ -18,6 +21,11 @@ export function browserMissing(): string | undefined {
   const reason = `no Chromium at ${CHROMIUM} (apt-get install chromium, or set SWITCHBOARD_CHROMIUM); browser suites skipped`;
   if (process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`SWITCHBOARD_REQUIRE_BROWSER is set but ${reason}`);
   return reason;
+}
+
+/** A clear failure instead of a UI timeout when the console's files were never built. */
+export function assertConsoleBuilt(): void {
+  assert.ok(existsSync(join(CONSOLE_DIR, 'index.html')), `the console is not built in ${CONSOLE_DIR}: run npm run build`);
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -12,7 +12,7 @@ import { joinByMeetingId } from '../e2e/support/bodies.js';
 import { harnessFor, type E2e } from '../e2e/support/harness.js';
 import { waitForState } from '../e2e/support/notifications.js';
 import { people } from '../e2e/support/people.js';
-import { browserMissing, launchBrowser } from './browser.js';
+import { assertConsoleBuilt, browserMissing, launchBrowser } from './browser.js';
 
 const skip = browserMissing();
 const UI_TIMEOUT = 10_000;
@@ -23,6 +23,7 @@ describe('console: views in Chromium', { skip: skip ?? false }, () => {
   let page: Page;
 
   before(async () => {
+    assertConsoleBuilt();
     e2e = harnessFor(await startTestServer({ flags: { console: '0', latency: 'instant' } }));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

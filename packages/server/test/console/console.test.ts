@@ -5,18 +5,16 @@
  * callback with its decoded claims in the Callbacks view.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CONSOLE_DIR } from '../../src/http/console/console-routes.js';
 import { DEMO } from '../../src/world/demo-world.js';
 import { startTestServer } from '../helpers/server.js';
 import type { WebhookReceiver } from '../helpers/webhook-receiver.js';
 import { joinByMeetingId } from '../e2e/support/bodies.js';
 import { harnessFor, type E2e } from '../e2e/support/harness.js';
 import { isRoster, waitForNotice, waitForState } from '../e2e/support/notifications.js';
-import { ARTIFACTS, browserMissing, launchBrowser } from './browser.js';
+import { ARTIFACTS, assertConsoleBuilt, browserMissing, launchBrowser } from './browser.js';
 
 const skip = browserMissing();
 if (skip) process.stderr.write(`${skip}\n`);
@@ -33,7 +31,7 @@ describe('console: in Chromium', { skip: skip ?? false }, () => {
   let callId = '';
 
   before(async () => {
-    assert.ok(existsSync(join(CONSOLE_DIR, 'index.html')), `the console is not built in ${CONSOLE_DIR}: run npm run build`);
+    assertConsoleBuilt();
     e2e = harnessFor(await startTestServer({ flags: { console: '0', latency: 'instant' } }));
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
