@@ -1,3 +1,4 @@
+import { ringsPeer } from '../domain/calls/peer-ring.js';
 import type { Call } from '../domain/calls/types.js';
 import { DomainError } from '../domain/errors/index.js';
 import { DEMO } from '../world/demo-world.js';
@@ -48,11 +49,15 @@ export async function decline(ctx: ActionContext, planned: StepOf<'decline'>): P
   return `declined call ${call.id}`;
 }
 
-/** The newest app call still ringing this person (an app's peer-to-peer call to them). */
+/**
+ * The newest app call still ringing this person (an app's peer-to-peer call to them), including
+ * one placed so recently that the establish step has not started the ring: like the control API,
+ * a step may answer or decline it at once (calls/people/peer-ring.ts).
+ */
 async function ringingCallTo(ctx: ActionContext, person: ScenarioPerson, name: string): Promise<Call> {
   const id = person.kind === 'user' ? person.userId : person.kind === 'phone' ? person.number : undefined;
   const calls = await ctx.services.people.listCalls();
-  const ringing = calls.filter((call) => call.direction === 'outgoing' && call.state !== 'terminated' && call.peerRing?.answered === false && call.targets.some((t) => t.id === id));
+  const ringing = calls.filter((call) => ringsPeer(call) && call.targets.some((t) => t.id === id));
   const newest = ringing.sort((a, b) => b.createdAt - a.createdAt)[0];
   if (!newest) throw new DomainError('scenarioPersonAbsent', { person: name, where: 'being called by an app', how: 'wait until an app calls them' });
   return newest;

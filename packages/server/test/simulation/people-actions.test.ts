@@ -4,6 +4,7 @@ import { loadScenarioFile, parseScenarioText } from '../../src/simulation/load-s
 import { ScenarioRunner } from '../../src/simulation/scenario-runner.js';
 import { DEMO } from '../../src/world/demo-world.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
+import { callUsersCommand, demoBot } from '../calls/call-kit.js';
 import { JumpingClock } from './fakes.js';
 
 /** Every step at 0s: the test app's clock stands still, so the run goes straight through. */
@@ -39,6 +40,17 @@ timeline:
   - { action: endMeeting }
 `;
 
+/** The test app allows callbacks to loopback hosts only; nothing is delivered in these tests. */
+const LOOPBACK = { callbackUri: 'https://127.0.0.1:9/callback' };
+
+/** Megan, called by the demo bot, answers or declines at once. */
+const PERSON_ACTS = (action: 'answer' | 'decline') => `name: megan ${action}s
+people:
+  megan: megan
+timeline:
+  - { action: ${action}, person: megan }
+`;
+
 describe('scenario actions against the real people services', () => {
   let t: TestApp;
   before(async () => {
@@ -66,5 +78,20 @@ describe('scenario actions against the real people services', () => {
     assert.deepEqual(run.log.filter((r) => r.outcome === 'error').map((r) => `#${r.seq} ${r.action} ${r.person ?? ''}: ${r.detail}`), []);
     assert.equal(run.log.filter((r) => r.action === 'join' && r.outcome === 'ok').length, 303);
     assert.equal(run.log.at(-1)?.action, 'endMeeting');
+  });
+
+  it('answers and declines an app call the moment it is placed, before the establish step rang it', async () => {
+    const { calls, people, worldService } = t.deps.services;
+    await worldService.updateUser(DEMO.users.megan.id, { answerMode: 'manual' });
+    const declined = await calls.createCall(demoBot, callUsersCommand([DEMO.users.megan.id], LOOPBACK));
+    const first = t.deps.services.scenarios.start(parseScenarioText(PERSON_ACTS('decline')));
+    await first.finished;
+    assert.deepEqual(first.log.map((r) => [r.action, r.outcome]), [['decline', 'ok']]);
+    assert.deepEqual([(await people.getCall(declined.id)).state, (await people.getCall(declined.id)).resultInfo?.code], ['terminated', 480]);
+    const answered = await calls.createCall(demoBot, callUsersCommand([DEMO.users.megan.id], LOOPBACK));
+    const second = t.deps.services.scenarios.start(parseScenarioText(PERSON_ACTS('answer')));
+    await second.finished;
+    assert.deepEqual(second.log.map((r) => [r.action, r.outcome]), [['answer', 'ok']]);
+    assert.equal((await people.getCall(answered.id)).peerRing?.answered, true);
   });
 });
