@@ -1,4 +1,4 @@
-import { DECLINED, NOT_ANSWERED, answerPeerRing, assertManualRing, ringOutcome, ringTimedOut, ringsPeer, startPeerRing } from '../../domain/calls/peer-ring.js';
+import { DECLINED, NOT_ANSWERED, answerPeerRing, assertManualRing, ringOutcome, ringTimedOut, ringsPeer, startPeerRing, type RingOutcome } from '../../domain/calls/peer-ring.js';
 import type { Call } from '../../domain/calls/types.js';
 import { inCallTx, type CallContext } from '../call-context.js';
 import type { CallUnit } from '../call-unit.js';
@@ -23,7 +23,7 @@ export async function holdsForPeerRing(unit: CallUnit, call: Call, now: number):
 }
 
 /** What the called user's client does when it rings (their world `answerMode`). */
-async function calleeOutcome(unit: CallUnit, call: Call) {
+async function calleeOutcome(unit: CallUnit, call: Call): Promise<RingOutcome> {
   return ringOutcome(await unit.world.user(call.targets[0]?.id.toLowerCase() ?? ''));
 }
 

@@ -15,10 +15,13 @@ function textOf(entity: GraphObject): string {
   return text;
 }
 
-/** `@odata.context` first, as Graph writes it, then the entity's own members. */
+/** An object's opening up to its first member, `@odata.context`, as Graph writes it first. */
+const contextHead = (context: string): string => `{"@odata.context":${JSON.stringify(context)}`;
+
+/** `@odata.context` first, then the entity's own members. */
 function withContext(context: string, entity: GraphObject): string {
   const text = textOf(entity);
-  const head = `{"@odata.context":${JSON.stringify(context)}`;
+  const head = contextHead(context);
   return text === '{}' ? `${head}}` : `${head},${text.slice(1)}`;
 }
 
@@ -35,5 +38,5 @@ export function sendEntity(reply: FastifyReply, context: string, entity: GraphOb
 
 /** A collection: `{"@odata.context": …, "value": [ …entities ]}`. */
 export function sendCollection(reply: FastifyReply, context: string, entities: GraphObject[]): string {
-  return asJson(reply, `{"@odata.context":${JSON.stringify(context)},"value":[${entities.map(textOf).join(',')}]}`);
+  return asJson(reply, `${contextHead(context)},"value":[${entities.map(textOf).join(',')}]}`);
 }
