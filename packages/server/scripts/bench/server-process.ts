@@ -25,11 +25,11 @@ const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
  * directory) and --expose-gc, and waits for it to listen. `plainHttp`: also a plain-HTTP listener
  * on 127.0.0.1 (its port in `ready.httpPort`).
  */
-export async function startBenchServer(dataDir: string, store: BenchStore, timeoutMs: number, cpuProfDir?: string, options: { plainHttp?: boolean } = {}): Promise<BenchServer> {
+export async function startBenchServer(dataDir: string, store: BenchStore, timeoutMs: number, cpuProfDir?: string, options: { plainHttp?: boolean; nodeFlags?: string[] } = {}): Promise<BenchServer> {
   const started = performance.now();
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
   const storeArgs = typeof store === 'string' ? [dataDir, store] : [dataDir, 'postgres', store.database];
-  const child = forkBenchChild(CHILD, [...storeArgs, ...(options.plainHttp ? ['--plain-http'] : [])], ['--expose-gc', ...profile]);
+  const child = forkBenchChild(CHILD, [...storeArgs, ...(options.plainHttp ? ['--plain-http'] : [])], ['--expose-gc', ...profile, ...(options.nodeFlags ?? [])]);
   const ready = await childReply<ChildReady>(child, (m) => m.type === 'ready' || m.type === 'failed', undefined, timeoutMs).catch((error: unknown) => {
     child.kill('SIGKILL');
     throw error;

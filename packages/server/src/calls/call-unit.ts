@@ -1,5 +1,5 @@
 import { isConnected } from '../domain/calls/call-rules.js';
-import type { Call, CallEvent, Conference, Operation } from '../domain/calls/types.js';
+import type { Call, CallEvent, Conference, Operation, Participant } from '../domain/calls/types.js';
 import { DomainError } from '../domain/errors/index.js';
 import { CALLBACK_STREAM } from '../notify/callback-message.js';
 import type { DocumentPort, StoreTx } from '../storage/ports.js';
@@ -138,8 +138,8 @@ export class CallUnit {
   /** Turns events into outbox messages, one per app leg the event concerns (see audience()). */
   async emit(events: CallEvent[], only?: Call): Promise<void> {
     for (const event of events) {
-      for (const leg of only ? [only] : await this.audience(event)) {
-        const message = this.notifications.forLeg(event, leg);
+      for (const { leg, self } of only ? [{ leg: only }] : await this.audience(event)) {
+        const message = this.notifications.forLeg(event, leg, self);
         if (!message) continue;
         await this.tx.outbox.append([{ stream: CALLBACK_STREAM(leg.id), payload: message }]);
         this.touchedOutbox = true;
@@ -179,14 +179,18 @@ export class CallUnit {
    * connected and not waiting in the lobby: a lobby guest sees no roster until admitted
    * (BEHAVIOR.md §4), and a leg still establishing gets the whole roster once established.
    */
-  private async audience(event: CallEvent): Promise<Call[]> {
-    if (event.type.startsWith('call:') || event.type === 'operation:finished') return [(event as { call: Call }).call];
+  /**
+   * The legs an event goes to; for a roster-wide event each with its own roster entry, so the
+   * notification need not search a 10,000-entry roster again per leg (docs/perf/join.md).
+   */
+  private async audience(event: CallEvent): Promise<{ leg: Call; self?: Participant }[]> {
+    if (event.type.startsWith('call:') || event.type === 'operation:finished') return [{ leg: (event as { call: Call }).call }];
     const { conference } = event as { conference: Conference };
-    const legs: Call[] = [];
+    const legs: { leg: Call; self: Participant }[] = [];
     for (const participant of conference.participants) {
       if (participant.kind !== 'app' || participant.isInLobby || !participant.callId) continue;
       const leg = await this.call(participant.callId);
-      if (leg && isConnected(leg.state)) legs.push(leg);
+      if (leg && isConnected(leg.state)) legs.push({ leg, self: participant });
     }
     return legs;
   }

@@ -1,4 +1,4 @@
-import type { Call, CallEvent } from '../domain/calls/types.js';
+import type { Call, CallEvent, Participant } from '../domain/calls/types.js';
 import type { CallbackMessage } from '../notify/callback-message.js';
 
 /**
@@ -7,5 +7,9 @@ import type { CallbackMessage } from '../notify/callback-message.js';
  * changes of a peer-to-peer call, BEHAVIOR.md §5).
  */
 export interface NotificationFactory {
-  forLeg(event: CallEvent, leg: Call): CallbackMessage | undefined;
+  /**
+   * `self`: the leg's own entry in the event's roster, when the caller already holds it (the
+   * unit's audience scan finds it); otherwise a roster event looks it up, a scan of the roster.
+   */
+  forLeg(event: CallEvent, leg: Call, self?: Participant): CallbackMessage | undefined;
 }

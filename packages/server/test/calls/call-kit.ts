@@ -38,7 +38,11 @@ export interface Sent {
 export class RecordingNotifications implements NotificationFactory {
   readonly sent: Sent[] = [];
 
-  forLeg(event: CallEvent, leg: Call): CallbackMessage {
+  /** The own roster entry each leg was handed with an event (`leg → participant id`), in order. */
+  readonly selves: string[] = [];
+
+  forLeg(event: CallEvent, leg: Call, self?: Participant): CallbackMessage {
+    if (self) this.selves.push(`${leg.id} → ${self.id}`);
     const entry = describe(event, leg.id);
     this.sent.push(entry);
     return { kind: 'callback', callId: leg.id, appId: leg.appId, tenantId: leg.tenantId, url: leg.callbackUri, body: { ...entry }, summary: entry.event };
@@ -51,6 +55,7 @@ export class RecordingNotifications implements NotificationFactory {
 
   clear(): void {
     this.sent.length = 0;
+    this.selves.length = 0;
   }
 }
 

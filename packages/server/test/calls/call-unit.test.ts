@@ -29,6 +29,8 @@ describe('call unit of work', () => {
       await unit.emit(rosterSnapshot(conference));
     });
     assert.deepEqual(kit().notifications.sent.map((s) => s.leg), ['inside']);
+    // The audience scan hands each leg its own entry, so the notification does not search the roster again.
+    assert.deepEqual(kit().notifications.selves, ['inside → p1']);
   });
 
   it('writes back with the version it read, so a concurrent change fails the commit', async () => {

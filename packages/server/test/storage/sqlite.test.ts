@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { ManualClock } from '../../src/domain/clock.js';
 import { migrate, SchemaTooNewError, schemaVersion } from '../../src/storage/sqlite/migrate.js';
 import { latestSchemaVersion, migrations } from '../../src/storage/sqlite/migrations.js';
-import { SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
+import { connect, SqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { runStoreContract } from './store.contract.js';
 
 runStoreContract('sqlite', async () => {
@@ -70,6 +70,16 @@ describe('sqlite store: persistence', () => {
       assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
     } finally {
       raw.close();
+    }
+  });
+
+  it('keeps commits cheap on every connection: synchronous NORMAL, temporary data (the savepoints’ sub-journals) in memory', () => {
+    const db = connect(databasePath());
+    try {
+      assert.equal(db.pragma('synchronous', { simple: true }), 1, 'NORMAL');
+      assert.equal(db.pragma('temp_store', { simple: true }), 2, 'MEMORY');
+    } finally {
+      db.close();
     }
   });
 

@@ -125,6 +125,18 @@ describe('graphNotificationFactory: roster', () => {
     assert.equal((afterAdmission.resourceData as unknown[]).length, 2);
   });
 
+  it('uses the leg’s own entry when the caller hands it over, without searching the roster', () => {
+    const leg = meetingLeg({ joinedAsGuest: true });
+    const waiting = botParticipant(leg, { isInLobby: true });
+    // The roster here cannot be searched: the handed-over entry must be what decides.
+    const unsearchable = new Proxy([john, waiting], { get: (target, key) => (key === 'find' ? () => assert.fail('the roster was searched') : Reflect.get(target, key)) });
+    const conference = buildConference({ participants: unsearchable });
+    assert.equal(graphNotificationFactory.forLeg({ type: 'roster:updated', conference, participants: [john] }, leg, waiting), undefined);
+    const admitted = botParticipant(leg);
+    const item = onlyItem(graphNotificationFactory.forLeg({ type: 'roster:updated', conference, participants: [john] }, leg, admitted));
+    assert.deepEqual((item.resourceData as Record<string, unknown>[]).map((p) => p.id), [john.id]);
+  });
+
   it('writes participants in the leg’s version', () => {
     const leg = meetingLeg({ apiVersion: 'beta' });
     const item = onlyItem(forLeg({ type: 'roster:updated', conference: buildConference(), participants: [john] }, leg));

@@ -19,10 +19,10 @@ export interface BaselineServer {
 const CHILD = fileURLToPath(new URL('./baseline-server.ts', import.meta.url));
 
 /** Forks the baseline with tsx as its loader and waits for its port; killed if not ready in time. */
-export async function startBaseline(dir: string, routes: BaselineRoute[], timeoutMs: number): Promise<BaselineServer> {
+export async function startBaseline(dir: string, routes: BaselineRoute[], timeoutMs: number, nodeFlags: string[] = []): Promise<BaselineServer> {
   const file = join(dir, 'baseline-routes.json');
   await writeFile(file, JSON.stringify(routes));
-  const child = forkBenchChild(CHILD, [file]);
+  const child = forkBenchChild(CHILD, [file], nodeFlags);
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`baseline not ready within ${timeoutMs} ms`)), timeoutMs);
     const fail = (error: Error): void => {

@@ -12,12 +12,16 @@ export interface CallbacksBenchOptions {
   concurrency: number;
   pin: boolean;
   signal: AbortSignal;
+  /** More Node flags for the server child (`--perf-basic-prof` for perf runs). */
+  nodeFlags?: string[];
 }
 
 /** The two children with `streams` real calls up, ready for rounds. */
 export interface CallbacksBench {
   setupMs: number;
   bodyBytes: number;
+  /** The server child's process id (Switchboard and the raw loop run there). */
+  serverPid: number;
   /** The stamps of the last side, for its offered rate. */
   lastStamps: StampsByStream;
   /** `count` notifications through the outbox and the dispatcher, `perTransaction` per call transaction, paced at `perSecond` (0: a burst). */
@@ -44,7 +48,7 @@ export async function startCallbacksBench(options: CallbacksBenchOptions): Promi
   try {
     const receiver = await startCallbacksReceiver({ timeoutMs: START_TIMEOUT_MS, pinCpu: pinTarget(options.pin, 1) });
     children.push(receiver);
-    const server = await startCallbacksServer(options.tmpDir, { timeoutMs: START_TIMEOUT_MS, pinCpu: pinTarget(options.pin, 0) });
+    const server = await startCallbacksServer(options.tmpDir, { timeoutMs: START_TIMEOUT_MS, pinCpu: pinTarget(options.pin, 0), nodeFlags: options.nodeFlags });
     children.push(server);
     const started = performance.now();
     const callIds = await joinCalls(server.ready, `${receiver.ready.baseUrl}`, options);
@@ -93,6 +97,7 @@ function rounds(
   const bench: CallbacksBench = {
     setupMs: setup.setupMs,
     bodyBytes: setup.bodyBytes,
+    serverPid: server.pid,
     lastStamps: [],
     switchboard: (count, perSecond, perTransaction) =>
       side(async () => {

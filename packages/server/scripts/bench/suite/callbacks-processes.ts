@@ -23,12 +23,19 @@ export interface ServerReady {
   adminKey: string;
 }
 
+export interface ChildOptions {
+  timeoutMs: number;
+  pinCpu?: number | undefined;
+  /** More Node flags (`--perf-basic-prof` for perf runs). */
+  nodeFlags?: string[] | undefined;
+}
+
 /** The server child, with its SQLite store in `dataDir`. */
-export function startCallbacksServer(dataDir: string, options: { timeoutMs: number; pinCpu?: number }): Promise<BenchChild<ServerReady>> {
+export function startCallbacksServer(dataDir: string, options: ChildOptions): Promise<BenchChild<ServerReady>> {
   return startBenchChild<ServerReady>(SERVER_CHILD, [dataDir], options);
 }
 
-export function startCallbacksReceiver(options: { timeoutMs: number; pinCpu?: number }): Promise<BenchChild<{ baseUrl: string }>> {
+export function startCallbacksReceiver(options: ChildOptions): Promise<BenchChild<{ baseUrl: string }>> {
   return startBenchChild<{ baseUrl: string }>(RECEIVER_CHILD, [], options);
 }
 
@@ -38,8 +45,8 @@ export function pinTarget(pin: boolean, cpu: number): number | undefined {
 }
 
 /** Forks `script` with tsx, waits for its `ready` message and pins it when asked. */
-export async function startBenchChild<Ready>(script: string, args: string[], options: { timeoutMs: number; pinCpu?: number }): Promise<BenchChild<Ready>> {
-  const child = forkBenchChild(script, args);
+export async function startBenchChild<Ready>(script: string, args: string[], options: ChildOptions): Promise<BenchChild<Ready>> {
+  const child = forkBenchChild(script, args, options.nodeFlags);
   try {
     const ready = await readyOf<Ready>(child, options.timeoutMs);
     // All threads (-a): libuv's pool and V8's helpers would otherwise still run on the other CPU.

@@ -32,6 +32,8 @@ export interface FixtureOptions {
   signal: AbortSignal;
   /** `--cpu-prof` output directory for the Switchboard child (profiling runs). */
   cpuProfDir?: string;
+  /** More Node flags for the Switchboard child (`--perf-basic-prof` for perf runs). */
+  nodeFlags?: string[];
 }
 
 const START_TIMEOUT_MS = 30_000;
@@ -45,7 +47,7 @@ const SETUP_CONCURRENCY = 8;
 export async function setUpFixture(options: FixtureOptions): Promise<HttpFixture> {
   // Every set-up request and generator run listens on the measure's signal.
   setMaxListeners(256, options.signal);
-  const server = await startBenchServer(join(options.tmpDir, 'switchboard'), 'sqlite', START_TIMEOUT_MS, options.cpuProfDir, { plainHttp: true });
+  const server = await startBenchServer(join(options.tmpDir, 'switchboard'), 'sqlite', START_TIMEOUT_MS, options.cpuProfDir, { plainHttp: true, nodeFlags: options.nodeFlags });
   const receiver = await startReceiver();
   const client = new BenchClient(server.ready.port, server.ready.caPem, server.ready.adminKey, SETUP_CONCURRENCY, options.signal);
   const close = async (): Promise<void> => {
