@@ -50,3 +50,31 @@ describe('callback transport: DNS-rebinding guard', { timeout: 20_000 }, () => {
     }
   });
 });
+
+describe('callback transport: requests', { timeout: 20_000 }, () => {
+  it('posts to each URL’s own path and query, however many URLs share an origin', async () => {
+    const receiver = await startWebhookReceiver();
+    const transport = new CallbackTransport(new CallbackUrlPolicy({ callbackHosts: [], allowHttpCallbacks: false }), 2000);
+    try {
+      const urls = [`${receiver.url}/a`, `${receiver.url}/b?tenant=t1`, `${receiver.url}/a`, `${receiver.url}/b?tenant=t2`];
+      for (const url of urls) assert.equal((await transport.post(url, '{}', { 'content-type': 'application/json' })).status, 202);
+      assert.deepEqual(receiver.received.map((callback) => callback.path), ['/callback/a', '/callback/b?tenant=t1', '/callback/a', '/callback/b?tenant=t2']);
+    } finally {
+      await transport.close();
+      await receiver.close();
+    }
+  });
+
+  it('gives up on an answer that takes longer than the timeout, as a retryable failure', async () => {
+    const receiver = await startWebhookReceiver({ respond: () => new Promise<number>((resolve) => setTimeout(() => resolve(202), 1500)) });
+    const transport = new CallbackTransport(new CallbackUrlPolicy({ callbackHosts: [], allowHttpCallbacks: false }), 150);
+    try {
+      const result = await transport.post(receiver.url, '{}', {});
+      assert.deepEqual([result.status, result.permanent, result.error], [undefined, false, 'no answer within 150 ms (callbackTimeoutMs)']);
+      assert.ok(result.latencyMs < 1000, `aborted after ${result.latencyMs} ms`);
+    } finally {
+      await transport.close();
+      await receiver.close();
+    }
+  });
+});
