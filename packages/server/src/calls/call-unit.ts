@@ -178,10 +178,8 @@ export class CallUnit {
    * Call events go to the leg itself. Roster events go to every app leg of the conference that is
    * connected and not waiting in the lobby: a lobby guest sees no roster until admitted
    * (BEHAVIOR.md §4), and a leg still establishing gets the whole roster once established.
-   */
-  /**
-   * The legs an event goes to; for a roster-wide event each with its own roster entry, so the
-   * notification need not search a 10,000-entry roster again per leg (docs/perf/join.md).
+   * Each of those comes with its own roster entry, so the notification need not search a
+   * 10,000-entry roster again per leg (docs/perf/join.md, round 3).
    */
   private async audience(event: CallEvent): Promise<{ leg: Call; self?: Participant }[]> {
     if (event.type.startsWith('call:') || event.type === 'operation:finished') return [{ leg: (event as { call: Call }).call }];
