@@ -16,11 +16,13 @@ import { join } from 'node:path';
 import { startCallbacksBench } from './callbacks-bench.js';
 import { CONCURRENCY, STREAMS } from './callbacks-measure.js';
 import type { SideResult } from './callbacks-rounds.js';
-import { detailOption, originsOfRecording, splitLines, removePerfFiles, startPerfRecord, usPerUnit } from './perf-record.js';
+import { assertPerfInstalled, detailOption, originsOfRecording, splitLines, removePerfFiles, startPerfRecord, usPerUnit } from './perf-record.js';
 
 const args = process.argv.slice(2);
 const usePerf = args.includes('--perf');
 const detail = detailOption(args);
+// Before any set-up: a missing perf should not cost a fixture first.
+if (usePerf) assertPerfInstalled();
 const positional = args.filter((arg) => !arg.startsWith('--'));
 const count = Number(positional[0] ?? 3000);
 const outDir = positional[1] ?? tmpdir();

@@ -18,11 +18,13 @@ import { getParticipantRow, muteRow, type HttpRowSpec } from './http-rows.js';
 import { runLoad } from './load-generator.js';
 import { startBaseline } from './baseline-process.js';
 import { canPin, pinProcess, SERVER_CPU } from './load-pin.js';
-import { detailOption, originsOfRecording, splitLines, removePerfFiles, startPerfRecord, usPerUnit } from './perf-record.js';
+import { assertPerfInstalled, detailOption, originsOfRecording, splitLines, removePerfFiles, startPerfRecord, usPerUnit } from './perf-record.js';
 
 const args = process.argv.slice(2);
 const usePerf = args.includes('--perf');
 const detail = detailOption(args);
+// Before any set-up: a missing perf should not cost a fixture first.
+if (usePerf) assertPerfInstalled();
 const [row = 'post-mute', seconds = '5', outDir = tmpdir()] = args.filter((arg) => !arg.startsWith('--'));
 const signal = AbortSignal.timeout(120_000);
 const tmpDir = mkdtempSync(join(tmpdir(), 'switchboard-http-profile-'));

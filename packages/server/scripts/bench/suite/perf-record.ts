@@ -3,6 +3,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { onPath } from './load-pin.js';
 import { OriginCounter, type OriginSplit } from './perf-origins.js';
 
 /** perf's timer-sample rate; CPU µs per request = samples × (1e6 / rate) / requests. */
@@ -15,6 +16,7 @@ export interface PerfRecording {
 
 /** `perf record` of one process's kernel and user stacks, on the cpu-clock timer (no hardware counters needed: VMs lack them). */
 export async function startPerfRecord(pid: number, file: string): Promise<PerfRecording> {
+  assertPerfInstalled();
   const perf = spawn('perf', ['record', '-q', '-e', 'cpu-clock', '-F', String(PERF_HZ), '-g', '-p', String(pid), '-o', file], { stdio: ['ignore', 'ignore', 'pipe'] });
   const errors = collect(perf);
   // perf attaches within a few ms; without this wait the first samples of the window would be lost.
@@ -38,6 +40,11 @@ export async function originsOfRecording(file: string, detailPrefix?: string): P
   const [code] = (await (script.exitCode === null ? once(script, 'exit') : [script.exitCode])) as [number | null];
   if (code !== 0) throw new Error(`perf script failed (${code}): ${errors()}`);
   return counter.split();
+}
+
+/** Without this, spawning a missing perf ends the script with an unhandled ENOENT from the child process. */
+export function assertPerfInstalled(): void {
+  if (!onPath('perf')) throw new Error('--perf needs Linux perf on the PATH (Debian: apt-get install linux-perf) and the right to trace the process (root, or kernel.perf_event_paranoid ≤ 1)');
 }
 
 function collect(child: ChildProcess): () => string {
